@@ -1,0 +1,367 @@
+// Turns how a run ended into its verdict, scipy-style status and message, and one plain sentence
+// that names α and, where it is known, the stability limit 2/L.
+
+import type { CurvatureEstimate } from './curvature';
+import type { Detection } from './monitor';
+import type { Objective } from './objective';
+import type { DescentOptions, DescentResult } from './types';
+
+export type Outcome =
+  | { kind: 'converged' }
+  | { kind: 'no-progress' }
+  | { kind: 'limit' }
+  | { kind: 'cancelled' }
+  | { kind: 'affine'; gradient: number[] }
+  | { kind: 'detected'; detection: Detection; overflowed?: boolean }
+  | { kind: 'non-finite-start'; detail: string | undefined }
+  | { kind: 'left-domain'; detail: string | undefined; next: number[] };
+
+export interface RunFacts {
+  objective: Objective;
+  options: DescentOptions;
+  x: number[];
+  f: number;
+  gradientNorm: number;
+  /** ‖∇f(x₀)‖∞, the scale against which a gradient counts as vanished. */
+  startGradientNorm: number;
+  iteration: number;
+  startCurvature: CurvatureEstimate | undefined;
+  finalCurvature: CurvatureEstimate | undefined;
+  reversals: number;
+  tail: { f: number[]; gradientNorm: number[] } | undefined;
+}
+
+type Explanation = Pick<
+  DescentResult,
+  'verdict' | 'explanation' | 'message' | 'status' | 'success' | 'period' | 'oscillatingParameters' | 'moreIterationsNeeded'
+>;
+
+export function explain(outcome: Outcome, facts: RunFacts): Explanation {
+  switch (outcome.kind) {
+    case 'converged':
+      return converged(facts);
+    case 'no-progress':
+      return noProgress(facts);
+    case 'limit':
+      return atLimit(facts);
+    case 'cancelled':
+      return { ...atLimit(facts), status: 5, message: 'Cancelled.', success: false };
+    case 'affine':
+      return affine(outcome.gradient);
+    case 'detected':
+      return detected(outcome.detection, facts, outcome.overflowed ?? false);
+    case 'non-finite-start':
+      return nonFiniteStart(outcome.detail, facts);
+    case 'left-domain':
+      return leftDomain(outcome.detail, outcome.next, facts);
+  }
+}
+
+function converged(facts: RunFacts): Explanation {
+  const { iteration, options } = facts;
+  const iterations = iteration === 1 ? '1 iteration' : `${iteration} iterations`;
+  let sentence =
+    `Converged in ${iterations}: ‖∇f‖∞ = ${num(facts.gradientNorm)} ≤ gtol = ${num(options.gtol)} ` +
+    `at ${point(facts)}, f = ${num(facts.f)}.`;
+  sentence += overshootNote(facts) + stationaryNote(facts);
+  return {
+    verdict: 'converged',
+    explanation: sentence,
+    message: 'Optimization terminated successfully.',
+    status: 0,
+    success: true,
+  };
+}
+
+/** Damped oscillation: most steps reversed direction, because α was between 1/L and 2/L. */
+function overshootNote(facts: RunFacts): string {
+  if (facts.iteration < 4 || facts.reversals < facts.iteration / 2) {
+    return '';
+  }
+  const curvature = facts.finalCurvature?.largest;
+  const limits = curvature !== undefined && curvature > 0 ? ` (1/L ≈ ${num(1 / curvature)}, 2/L ≈ ${num(2 / curvature)})` : '';
+  return ` The iterates overshot and jumped to and fro around the minimum while converging: α = ${num(facts.options.learningRate)} is between 1/L and 2/L${limits}.`;
+}
+
+/** A zero gradient is not a minimum when f curves down in some direction there. */
+function stationaryNote(facts: RunFacts): string {
+  const curvature = facts.finalCurvature;
+  if (curvature === undefined) {
+    return '';
+  }
+  const scale = Math.max(Math.abs(curvature.largest), Math.abs(curvature.smallest), 1e-300);
+  if (curvature.smallest >= -1e-8 * scale) {
+    return '';
+  }
+  if (facts.objective.dimension === 1) {
+    return ` But f″ = ${num(curvature.smallest)} < 0 there, so this stationary point is a maximum, not a minimum.`;
+  }
+  const kind = curvature.largest > 1e-8 * scale ? 'a saddle point' : 'a saddle point or a maximum';
+  return ` But the Hessian there has the negative eigenvalue ${num(curvature.smallest)}, so this stationary point is not a minimum: it is ${kind}.`;
+}
+
+/**
+ * A gradient below 1e-8 of its starting size has vanished to float64 precision even when gtol is
+ * stricter, as gtol = 0 always is.
+ */
+function hasVanishedGradient(facts: RunFacts): boolean {
+  return facts.gradientNorm <= 1e-8 * facts.startGradientNorm;
+}
+
+function convergedToPrecision(facts: RunFacts, status: number, message: string): Explanation {
+  return {
+    verdict: 'converged',
+    explanation:
+      `Converged to float64 precision in ${facts.iteration} iterations at ${point(facts)}, f = ${num(facts.f)}: ` +
+      `‖∇f‖∞ fell from ${num(facts.startGradientNorm)} to ${num(facts.gradientNorm)}, although not to gtol = ${num(facts.options.gtol)}.` +
+      stationaryNote(facts),
+    message,
+    status,
+    success: true,
+  };
+}
+
+function noProgress(facts: RunFacts): Explanation {
+  const alpha = facts.options.learningRate;
+  const status = 2;
+  if (alpha > 0 && hasVanishedGradient(facts)) {
+    return convergedToPrecision(facts, status, 'No further progress is possible in floating point.');
+  }
+  if (alpha === 0) {
+    return {
+      verdict: 'slow',
+      explanation: `α = 0, so gradient descent cannot move from x₀; ‖∇f‖∞ = ${num(facts.gradientNorm)} there. Raise α to start descending.`,
+      message: 'The learning rate is 0.',
+      status,
+      success: false,
+    };
+  }
+  return {
+    verdict: 'slow',
+    explanation:
+      `Stopped after ${facts.iteration} iterations because α·∇f is below the spacing of float64 numbers ` +
+      `at ${point(facts)}, so x no longer changes, while ‖∇f‖∞ = ${num(facts.gradientNorm)} > gtol. Raise α.`,
+    message: 'No further progress is possible in floating point.',
+    status,
+    success: false,
+  };
+}
+
+function atLimit(facts: RunFacts): Explanation {
+  const { options, iteration } = facts;
+  if (options.maxIterations === 0) {
+    return {
+      verdict: 'slow',
+      explanation: `No iterations were run (the limit is 0): at x₀, f = ${num(facts.f)} and ‖∇f‖∞ = ${num(facts.gradientNorm)}.`,
+      message: 'Maximum number of iterations has been exceeded.',
+      status: 1,
+      success: false,
+    };
+  }
+
+  if (hasVanishedGradient(facts)) {
+    return convergedToPrecision(facts, 1, 'Maximum number of iterations has been exceeded.');
+  }
+  const tail = facts.tail;
+  if (tail !== undefined && isOscillatingTail(tail.f)) {
+    return oscillatingAtLimit(facts);
+  }
+  const estimate = tail === undefined ? undefined : iterationsStillNeeded(tail.gradientNorm, options.gtol);
+  const more = estimate === undefined ? '' : ` At the current rate about ${estimate} more iterations would reach gtol.`;
+  return {
+    verdict: 'slow',
+    explanation:
+      `Reached the limit of ${iteration} iterations while f was still falling (f = ${num(facts.f)}, ‖∇f‖∞ = ${num(facts.gradientNorm)}).` +
+      more +
+      slowAdvice(facts),
+    message: 'Maximum number of iterations has been exceeded.',
+    status: 1,
+    success: false,
+    ...(estimate === undefined ? {} : { moreIterationsNeeded: estimate }),
+  };
+}
+
+function slowAdvice(facts: RunFacts): string {
+  const limit = stabilityLimit(facts.startCurvature);
+  if (limit === undefined || facts.options.learningRate >= limit / 4) {
+    return ' Raise the iteration limit, or α if the run stays stable.';
+  }
+  return ` α = ${num(facts.options.learningRate)} is small next to the stability limit 2/L ≈ ${num(limit)} at x₀; a larger α converges faster.`;
+}
+
+/** The loss went up on at least a quarter of the last iterations: no steady descent. */
+function isOscillatingTail(f: number[]): boolean {
+  let increases = 0;
+  for (let i = 1; i < f.length; i++) {
+    if (f[i] > f[i - 1]) {
+      increases++;
+    }
+  }
+  return f.length >= 8 && increases >= (f.length - 1) / 4;
+}
+
+function oscillatingAtLimit(facts: RunFacts): Explanation {
+  const limit = stabilityLimit(facts.finalCurvature);
+  return {
+    verdict: 'oscillating',
+    explanation:
+      `The iterates jumped to and fro without settling for ${facts.iteration} iterations: f rose and fell ` +
+      `instead of falling steadily. ${alphaAgainstLimit(facts, limit, 'at the final point')}`,
+    message: 'Maximum number of iterations has been exceeded.',
+    status: 1,
+    success: false,
+  };
+}
+
+/** Iterations needed for ‖∇f‖∞ to reach gtol at the geometric rate seen over the tail. */
+function iterationsStillNeeded(gradientNorms: number[], gtol: number): number | undefined {
+  const first = gradientNorms[0];
+  const last = gradientNorms[gradientNorms.length - 1];
+  const span = gradientNorms.length - 1;
+  if (span < 4 || !(first > 0) || !(last > 0) || !(gtol > 0)) {
+    return undefined;
+  }
+  const rate = Math.pow(last / first, 1 / span);
+  if (!(rate < 1)) {
+    return undefined;
+  }
+  const needed = Math.ceil(Math.log(gtol / last) / Math.log(rate));
+  return needed > 0 && Number.isFinite(needed) ? needed : undefined;
+}
+
+function affine(gradient: number[]): Explanation {
+  return {
+    verdict: 'unbounded',
+    explanation:
+      `f is linear: its gradient is the constant (${gradient.map(num).join(', ')}), so f has no minimum and ` +
+      `falls without bound along -∇f. Every α descends forever; a smaller α only slows the fall.`,
+    message: 'The function is unbounded below.',
+    status: 3,
+    success: false,
+  };
+}
+
+function detected(detection: Detection, facts: RunFacts, overflowed: boolean): Explanation {
+  switch (detection.verdict) {
+    case 'diverging':
+      return diverging(facts, overflowed);
+    case 'unbounded':
+      return unbounded(facts);
+    case 'oscillating':
+      return oscillating(detection, facts);
+  }
+}
+
+function diverging(facts: RunFacts, overflowed: boolean): Explanation {
+  const alpha = facts.options.learningRate;
+  const limit = stabilityLimit(facts.startCurvature);
+  const growth = overflowed ? 'the next step would overflow float64' : `f grew on each of the last iterations to ${num(facts.f)}`;
+  const advice =
+    limit === undefined
+      ? `α = ${num(alpha)} is too large here; reduce it.`
+      : `α = ${num(alpha)} is above the stability limit 2/L ≈ ${num(limit)} (L ≈ ${num(2 / limit)} is the largest curvature at x₀); choose α below ${num(limit)}.`;
+  return {
+    verdict: 'diverging',
+    explanation: `Diverging after ${facts.iteration} iterations: the steps grow geometrically and ${growth}. ${advice}`,
+    message: 'Stopped: the iterates diverge.',
+    status: 3,
+    success: false,
+  };
+}
+
+function unbounded(facts: RunFacts): Explanation {
+  return {
+    verdict: 'unbounded',
+    explanation:
+      `f keeps falling without bound: f = ${num(facts.f)} at ${point(facts)} after ${facts.iteration} iterations, ` +
+      `and every step was longer than the one before. f appears to be unbounded below along this path; ` +
+      `a smaller α only slows the fall.`,
+    message: 'Stopped: the function appears to be unbounded below.',
+    status: 3,
+    success: false,
+  };
+}
+
+function oscillating(detection: Detection, facts: RunFacts): Explanation {
+  const names = facts.objective.parameters;
+  const moving = detection.oscillating ?? [];
+  const partial = moving.length > 0 && moving.length < names.length;
+  const where = partial ? ` in ${moving.map((i) => names[i]).join(', ')}` : '';
+  const period = detection.period;
+  const limit = stabilityLimit(facts.finalCurvature);
+  return {
+    verdict: 'oscillating',
+    explanation:
+      `Oscillating${where} with period ${period}: the iterates repeat every ${period} iterations without converging ` +
+      `(f ≈ ${num(facts.f)}). ${alphaAgainstLimit(facts, limit, 'at the centre of the cycle')}`,
+    message: 'Stopped: the iterates cycle.',
+    status: 3,
+    success: false,
+    ...(period === undefined ? {} : { period }),
+    ...(partial ? { oscillatingParameters: moving.map((i) => names[i]) } : {}),
+  };
+}
+
+/**
+ * Compares α with 2/L where the iterates ended. A period-2 cycle settles where α equals the local
+ * limit, so the advice uses the smaller of that limit and the one at x₀.
+ */
+function alphaAgainstLimit(facts: RunFacts, limit: number | undefined, where: string): string {
+  const alpha = facts.options.learningRate;
+  if (limit === undefined) {
+    return `α = ${num(alpha)} is too large for the curvature ${where}; reduce it.`;
+  }
+  const relation = Math.abs(alpha - limit) <= 1e-3 * limit ? 'is at' : alpha > limit ? 'is above' : 'is close to';
+  const start = stabilityLimit(facts.startCurvature);
+  const safer = start === undefined ? limit : Math.min(start, limit);
+  return `α = ${num(alpha)} ${relation} the stability limit 2/L ≈ ${num(limit)} ${where}, so the steps keep overshooting; choose α below ${num(safer)}.`;
+}
+
+function nonFiniteStart(detail: string | undefined, facts: RunFacts): Explanation {
+  const reason = detail === undefined ? 'f or ∇f is not finite there' : detail;
+  return {
+    verdict: 'non-finite',
+    explanation: `f is undefined at the start point ${point(facts)}: ${reason}. Choose another start point.`,
+    message: 'f or its gradient is not finite at the start point.',
+    status: 4,
+    success: false,
+  };
+}
+
+function leftDomain(detail: string | undefined, next: number[], facts: RunFacts): Explanation {
+  const reason = detail === undefined ? 'f or ∇f is not finite there' : detail;
+  return {
+    verdict: 'non-finite',
+    explanation:
+      `The step after iteration ${facts.iteration} left the domain of f, to x = (${next.map(num).join(', ')}): ${reason}. ` +
+      `Stopped at the last finite point ${point(facts)}; a smaller α or another start point may stay inside.`,
+    message: 'Stopped: f or its gradient is not finite at the next iterate.',
+    status: 4,
+    success: false,
+  };
+}
+
+function stabilityLimit(curvature: CurvatureEstimate | undefined): number | undefined {
+  return curvature !== undefined && curvature.largest > 0 ? 2 / curvature.largest : undefined;
+}
+
+function point(facts: RunFacts): string {
+  const names = facts.objective.parameters;
+  if (names.length === 1) {
+    return `${names[0]} = ${num(facts.x[0])}`;
+  }
+  return `(${names.join(', ')}) = (${facts.x.map(num).join(', ')})`;
+}
+
+/** Seven significant digits, enough to compare with printed references. */
+export function num(value: number): string {
+  if (value === 0 || !Number.isFinite(value)) {
+    return String(value);
+  }
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-4 && magnitude < 1e7) {
+    return String(Number(value.toPrecision(7)));
+  }
+  return value.toExponential(3);
+}
+

@@ -1,0 +1,123 @@
+// A parsed function compiled for the optimizer: f and ∇f from one generated function, and
+// Hessian-vector products from a second reverse sweep over the gradient graph.
+
+import { gradientNodes } from './backward';
+import { compile, type CompiledFunction } from './compile';
+import { firstNonFiniteNode } from './evaluate';
+import { formatNode } from './format';
+import type { Graph, NodeId } from './graph';
+import type { ParsedExpression } from './parse/math';
+
+export interface Objective {
+  readonly dimension: number;
+  readonly parameters: readonly string[];
+  /** f(x); may be NaN or ±Infinity outside the domain. */
+  value(x: ArrayLike<number>): number;
+  /** Writes ∇f(x) into `gradient` and returns f(x). */
+  valueAndGradient(x: ArrayLike<number>, gradient: Float64Array): number;
+  /** Writes the Hessian-vector product ∇²f(x)·v into `out`. */
+  hessianVectorProduct(x: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array): void;
+  /** The constant gradient when f is affine (every ∂f/∂xᵢ is a constant), else undefined. */
+  readonly constantGradient: readonly number[] | undefined;
+  /** Names the operation that makes f non-finite at x, such as "x^(-2) divides by zero". */
+  describeNonFinite(x: ArrayLike<number>): string | undefined;
+}
+
+export class CompiledObjective implements Objective {
+  readonly dimension: number;
+  readonly parameters: readonly string[];
+  readonly constantGradient: readonly number[] | undefined;
+  readonly valueAndGradient: CompiledFunction;
+  private readonly graph: Graph;
+  private readonly output: NodeId;
+  private readonly gradient: readonly NodeId[];
+  private valueOnly: CompiledFunction | undefined;
+  private hessianProduct: CompiledFunction | undefined;
+  private readonly scratch: Float64Array;
+
+  constructor(parsed: ParsedExpression) {
+    this.graph = parsed.graph;
+    this.output = parsed.output;
+    this.parameters = parsed.parameters;
+    this.dimension = parsed.parameters.length;
+    this.gradient = gradientNodes(this.graph, this.output, parsed.parameterNodes);
+    this.valueAndGradient = compile(this.graph, [this.output, ...this.gradient]);
+    this.constantGradient = this.findConstantGradient();
+    this.scratch = new Float64Array(2 * this.dimension);
+  }
+
+  value(x: ArrayLike<number>): number {
+    this.valueOnly ??= compile(this.graph, [this.output]);
+    return this.valueOnly(x, this.scratch);
+  }
+
+  hessianVectorProduct(x: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array): void {
+    this.hessianProduct ??= this.compileHessianProduct();
+    const n = this.dimension;
+    for (let i = 0; i < n; i++) {
+      this.scratch[i] = x[i];
+      this.scratch[n + i] = v[i];
+    }
+    this.hessianProduct(this.scratch, out);
+  }
+
+  /** f pretty-printed. */
+  display(): string {
+    return formatNode(this.graph, this.output, this.parameters);
+  }
+
+  /** ∂f/∂(parameter i) pretty-printed. */
+  displayDerivative(index: number): string {
+    return formatNode(this.graph, this.gradient[index], this.parameters);
+  }
+
+  describeNonFinite(x: ArrayLike<number>): string | undefined {
+    const id = firstNonFiniteNode(this.graph, this.output, x);
+    if (id === undefined) {
+      return undefined;
+    }
+    const node = this.graph.node(id);
+    const text = formatNode(this.graph, id, this.parameters);
+    const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    return `${shown} ${nonFiniteReason(node.op)}`;
+  }
+
+  /**
+   * ∇²f·v = ∇(∇f·v): a second reverse sweep over the gradient graph, with v as extra inputs
+   * x[n..2n-1], so the product is exact and costs about one more gradient evaluation.
+   */
+  private compileHessianProduct(): CompiledFunction {
+    const n = this.dimension;
+    const parameters = Array.from({ length: n }, (_unused, i) => this.graph.variable(i));
+    let directional = this.graph.constant(0);
+    for (let i = 0; i < n; i++) {
+      directional = this.graph.add(directional, this.graph.mul(this.gradient[i], this.graph.variable(n + i)));
+    }
+    const product = gradientNodes(this.graph, directional, parameters);
+    return compile(this.graph, [directional, ...product]);
+  }
+
+  private findConstantGradient(): number[] | undefined {
+    const constant = this.gradient.every((id) => this.graph.isConstant(id));
+    return constant ? this.gradient.map((id) => this.graph.node(id).value) : undefined;
+  }
+}
+
+function nonFiniteReason(op: string): string {
+  switch (op) {
+    case 'div':
+    case 'pow':
+      return 'is not finite there (division by zero, a pole, or a power outside its domain)';
+    case 'log':
+    case 'log10':
+    case 'log2':
+      return 'takes the logarithm of a number that is not positive';
+    case 'sqrt':
+      return 'takes the square root of a negative number';
+    case 'asin':
+    case 'acos':
+      return 'is only defined on [-1, 1]';
+    default:
+      return 'overflows float64 there';
+  }
+}
