@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/protocol.ts', 'src/webview/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/protocol.ts', 'src/session.ts', 'src/landscape.ts', 'src/webview/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
