@@ -33,6 +33,8 @@ export class DescentRun {
   private readonly history: History;
   private readonly monitor: RunMonitor | undefined;
   private outcome: Outcome | undefined;
+  /** The first early outcome, kept while a run with stopEarly = false goes on. */
+  private early: { outcome: Outcome; iteration: number } | undefined;
   private readonly startCurvature: CurvatureEstimate | undefined;
   private readonly startGradientNorm: number = NaN;
 
@@ -114,6 +116,7 @@ export class DescentRun {
       parameters: [...this.objective.parameters],
       learningRate: this.options.learningRate,
       history,
+      verdictIteration: this.early?.iteration ?? this.iteration,
       ...explanation,
       ...positiveCurvature(this.startCurvature),
     };
@@ -156,9 +159,13 @@ export class DescentRun {
   private monitorOutcome(): Outcome | undefined {
     const detection = this.monitor?.observe(this.iteration, this.x, this.candidate, this.f, maxAbs(this.gradient));
     if (detection === undefined) {
-      return maxAbs(this.gradient) <= this.options.gtol ? { kind: 'converged' } : undefined;
+      return maxAbs(this.gradient) <= this.options.gtol ? this.early?.outcome ?? { kind: 'converged' } : undefined;
     }
-    return { kind: 'detected', detection };
+    if (this.options.stopEarly ?? true) {
+      return { kind: 'detected', detection };
+    }
+    this.early ??= { outcome: { kind: 'detected', detection }, iteration: this.iteration };
+    return undefined;
   }
 
   /**
@@ -169,6 +176,9 @@ export class DescentRun {
   private leftFiniteRange(fNext: number): Outcome {
     const escaped = maxAbs(this.candidate) > escapeMagnitude || !Number.isFinite(maxAbs(this.candidate));
     const overflowed = fNext === Infinity || fNext === -Infinity || escaped;
+    if (overflowed && this.early !== undefined) {
+      return this.early.outcome;
+    }
     if (overflowed && (escaped || this.iteration > 0)) {
       const rising = this.monitor?.lastIncreased ?? fNext > this.f;
       return { kind: 'detected', detection: { verdict: rising ? 'diverging' : 'unbounded' }, overflowed: true };
@@ -181,6 +191,9 @@ export class DescentRun {
   }
 
   private atLimit(): Outcome {
+    if (this.early !== undefined) {
+      return this.early.outcome;
+    }
     if (maxAbs(this.gradient) <= this.options.gtol) {
       return { kind: 'converged' };
     }

@@ -4,6 +4,7 @@
 import type { CurvatureEstimate } from './curvature';
 import type { Detection } from './monitor';
 import type { Objective } from './objective';
+import { isUnboundedBelow } from './polynomial';
 import type { DescentOptions, DescentResult } from './types';
 
 export type Outcome =
@@ -63,7 +64,7 @@ function converged(facts: RunFacts): Explanation {
   let sentence =
     `Converged in ${iterations}: ‖∇f‖∞ = ${num(facts.gradientNorm)} ≤ gtol = ${num(options.gtol)} ` +
     `at ${point(facts)}, f = ${num(facts.f)}.`;
-  sentence += overshootNote(facts) + stationaryNote(facts);
+  sentence += overshootNote(facts) + stationaryNote(facts) + localMinimumNote(facts);
   return {
     verdict: 'converged',
     explanation: sentence,
@@ -81,6 +82,26 @@ function overshootNote(facts: RunFacts): string {
   const curvature = facts.finalCurvature?.largest;
   const limits = curvature !== undefined && curvature > 0 ? ` (1/L ≈ ${num(1 / curvature)}, 2/L ≈ ${num(2 / curvature)})` : '';
   return ` The iterates overshot and jumped to and fro around the minimum while converging: α = ${num(facts.options.learningRate)} is between 1/L and 2/L${limits}.`;
+}
+
+/** A minimum of a polynomial that is unbounded below is only local. */
+function localMinimumNote(facts: RunFacts): string {
+  const reason = polynomialUnboundedReason(facts);
+  return reason === undefined ? '' : ` This minimum is only local: ${reason}, so f is unbounded below.`;
+}
+
+/** Why a polynomial f is unbounded below, or undefined when it is not a polynomial or is bounded. */
+function polynomialUnboundedReason(facts: RunFacts): string | undefined {
+  const coefficients = facts.objective.polynomial;
+  if (coefficients === undefined || !isUnboundedBelow([...coefficients])) {
+    return undefined;
+  }
+  const degree = coefficients.length - 1;
+  const name = facts.objective.parameters[0];
+  if (degree % 2 === 1) {
+    return `f is a polynomial of odd degree ${degree}, which falls to -∞ as ${name} → ${coefficients[degree] > 0 ? '-∞' : '+∞'}`;
+  }
+  return `f is a polynomial whose leading term ${num(coefficients[degree])}·${name}^${degree} is negative`;
 }
 
 /** A zero gradient is not a minimum when f curves down in some direction there. */
@@ -166,6 +187,10 @@ function atLimit(facts: RunFacts): Explanation {
   if (tail !== undefined && isOscillatingTail(tail.f)) {
     return oscillatingAtLimit(facts);
   }
+  const polynomialReason = polynomialUnboundedReason(facts);
+  if (polynomialReason !== undefined) {
+    return unboundedPolynomial(facts, polynomialReason);
+  }
   const estimate = tail === undefined ? undefined : iterationsStillNeeded(tail.gradientNorm, options.gtol);
   const more = estimate === undefined ? '' : ` At the current rate about ${estimate} more iterations would reach gtol.`;
   return {
@@ -178,6 +203,18 @@ function atLimit(facts: RunFacts): Explanation {
     status: 1,
     success: false,
     ...(estimate === undefined ? {} : { moreIterationsNeeded: estimate }),
+  };
+}
+
+function unboundedPolynomial(facts: RunFacts, reason: string): Explanation {
+  return {
+    verdict: 'unbounded',
+    explanation:
+      `f has no minimum to converge to: ${reason}. After ${facts.iteration} iterations f = ${num(facts.f)} at ` +
+      `${point(facts)} and still falling; a smaller α only slows the fall.`,
+    message: 'The function is unbounded below.',
+    status: 1,
+    success: false,
   };
 }
 
@@ -270,12 +307,13 @@ function diverging(facts: RunFacts, overflowed: boolean): Explanation {
 }
 
 function unbounded(facts: RunFacts): Explanation {
+  const reason = polynomialUnboundedReason(facts);
+  const why = reason === undefined ? 'f appears to be unbounded below along this path' : `${reason}, so f is unbounded below`;
   return {
     verdict: 'unbounded',
     explanation:
       `f keeps falling without bound: f = ${num(facts.f)} at ${point(facts)} after ${facts.iteration} iterations, ` +
-      `and every step was longer than the one before. f appears to be unbounded below along this path; ` +
-      `a smaller α only slows the fall.`,
+      `and every step was longer than the one before. ${capitalize(why)}; a smaller α only slows the fall.`,
     message: 'Stopped: the function appears to be unbounded below.',
     status: 3,
     success: false,
@@ -339,6 +377,10 @@ function leftDomain(detail: string | undefined, next: number[], facts: RunFacts)
     status: 4,
     success: false,
   };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function stabilityLimit(curvature: CurvatureEstimate | undefined): number | undefined {

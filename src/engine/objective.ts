@@ -7,6 +7,7 @@ import { firstNonFiniteNode } from './evaluate';
 import { formatNode } from './format';
 import type { Graph, NodeId } from './graph';
 import type { ParsedExpression } from './parse/math';
+import { univariateCoefficients } from './polynomial';
 
 export interface Objective {
   readonly dimension: number;
@@ -19,6 +20,8 @@ export interface Objective {
   hessianVectorProduct(x: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array): void;
   /** The constant gradient when f is affine (every ∂f/∂xᵢ is a constant), else undefined. */
   readonly constantGradient: readonly number[] | undefined;
+  /** Coefficients c[k] of xᵏ when f is a polynomial in one parameter, else undefined. */
+  readonly polynomial: readonly number[] | undefined;
   /** Names the operation that makes f non-finite at x, such as "x^(-2) divides by zero". */
   describeNonFinite(x: ArrayLike<number>): string | undefined;
 }
@@ -27,6 +30,7 @@ export class CompiledObjective implements Objective {
   readonly dimension: number;
   readonly parameters: readonly string[];
   readonly constantGradient: readonly number[] | undefined;
+  readonly polynomial: readonly number[] | undefined;
   readonly valueAndGradient: CompiledFunction;
   private readonly graph: Graph;
   private readonly output: NodeId;
@@ -43,6 +47,7 @@ export class CompiledObjective implements Objective {
     this.gradient = gradientNodes(this.graph, this.output, parsed.parameterNodes);
     this.valueAndGradient = compile(this.graph, [this.output, ...this.gradient]);
     this.constantGradient = this.findConstantGradient();
+    this.polynomial = this.dimension === 1 ? univariateCoefficients(this.graph, this.output) : undefined;
     this.scratch = new Float64Array(2 * this.dimension);
   }
 

@@ -15,6 +15,12 @@ export interface DescentOptions {
   gtol: number;
   /** Maximum number of history points kept; longer runs are thinned evenly. */
   historyCap?: number;
+  /**
+   * Stop as soon as divergence, unbounded descent or a cycle is recognised (default true). With
+   * false the run goes on to the limit, or until an iterate nears float64 overflow, and keeps the
+   * first verdict; tests use it to compare whole trajectories.
+   */
+  stopEarly?: boolean;
 }
 
 /** One recorded iterate. `iteration` is the number of updates that produced it (x₀ is 0). */
@@ -49,6 +55,8 @@ export interface DescentResult {
   /** Largest Hessian eigenvalue L at x₀ when it is positive, and the stability limit 2/L. */
   curvatureAtStart?: number;
   stabilityLimit?: number;
+  /** The iteration at which the verdict became evident. */
+  verdictIteration: number;
   /** Estimated iterations still needed when the verdict is `slow`. */
   moreIterationsNeeded?: number;
   parameters: string[];
