@@ -204,6 +204,11 @@ class MathParser {
     if (token.kind === 'operator' && token.text === '(') {
       return this.parseParenthesized();
     }
+    const previous = this.tokens[this.position - 1];
+    if (token.kind === 'end' && previous !== undefined) {
+      // Point at the dangling operator rather than past the end of the text.
+      throw this.error(`Expected an operand after '${previous.text}' but the expression ends`, previous);
+    }
     throw this.unexpected(token, "a number, a name, '(' or '-'");
   }
 
