@@ -5,7 +5,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'media/build/**', '.vscode-test/**', 'node_modules/**', 'test/artifacts/**'],
+    ignores: [
+      'dist/**',
+      'out/**',
+      'media/build/**',
+      '.vscode-test/**',
+      'node_modules/**',
+      'test/artifacts/**',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
@@ -23,14 +30,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/protocol.ts', 'src/session.ts', 'src/landscape.ts', 'src/webview/**/*.ts'],
+    files: [
+      'src/engine/**/*.ts',
+      'src/protocol.ts',
+      'src/session.ts',
+      'src/landscape.ts',
+      'src/webview/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'The engine, the protocol and the webview must not depend on the VS Code API.' }],
+          paths: [
+            {
+              name: 'vscode',
+              message: 'The engine, the protocol and the webview must not depend on the VS Code API.',
+            },
+          ],
           patterns: [
-            { group: ['**/extension', '**/host/**'], message: 'The engine must not depend on extension-host code.' },
+            {
+              group: ['**/extension', '**/host/**'],
+              message: 'The engine must not depend on extension-host code.',
+            },
           ],
         },
       ],

@@ -3,7 +3,14 @@
 // of a few milliseconds, so the extension host never blocks; a newer request cancels an older one.
 
 import { DescentRun, parseFunction, type DescentResult, type Objective } from './engine/index';
-import { parseFromWebview, type FunctionView, type PanelState, type RunSettings, type RunView, type ToWebview } from './protocol';
+import {
+  parseFromWebview,
+  type FunctionView,
+  type PanelState,
+  type RunSettings,
+  type RunView,
+  type ToWebview,
+} from './protocol';
 import { sampleLandscape } from './landscape';
 
 export interface SessionOptions {
@@ -78,7 +85,11 @@ export class PanelSession {
     try {
       run = new DescentRun(this.objective, { ...settings, historyCap: 2000 });
     } catch (error) {
-      this.post({ type: 'runError', requestId, message: error instanceof Error ? error.message : String(error) });
+      this.post({
+        type: 'runError',
+        requestId,
+        message: error instanceof Error ? error.message : String(error),
+      });
       return;
     }
 

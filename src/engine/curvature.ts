@@ -40,7 +40,10 @@ export function estimateCurvature(objective: Objective, x: ArrayLike<number>): C
 }
 
 /** An upper estimate of max |λ|: the largest ‖Hv‖ seen over a few power steps, with a margin. */
-function spectralRadiusBound(n: number, product: (v: Float64Array, out: Float64Array) => void): number | undefined {
+function spectralRadiusBound(
+  n: number,
+  product: (v: Float64Array, out: Float64Array) => void,
+): number | undefined {
   let v: Float64Array = startVector(n);
   let w: Float64Array = new Float64Array(n);
   let largest = 0;

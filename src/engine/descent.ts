@@ -89,8 +89,12 @@ export class DescentRun {
     const gradientNorm = maxAbs(this.gradient);
     // A start point outside the domain has no finite point to record.
     const history =
-      this.outcome.kind === 'non-finite-start' ? [] : this.history.finish(this.iteration, this.x, this.f, gradientNorm);
-    const finalCurvature = this.needsFinalCurvature() ? estimateCurvature(this.objective, this.curvaturePoint()) : undefined;
+      this.outcome.kind === 'non-finite-start'
+        ? []
+        : this.history.finish(this.iteration, this.x, this.f, gradientNorm);
+    const finalCurvature = this.needsFinalCurvature()
+      ? estimateCurvature(this.objective, this.curvaturePoint())
+      : undefined;
 
     const explanation = explain(this.outcome, {
       objective: this.objective,
@@ -157,9 +161,17 @@ export class DescentRun {
   }
 
   private monitorOutcome(): Outcome | undefined {
-    const detection = this.monitor?.observe(this.iteration, this.x, this.candidate, this.f, maxAbs(this.gradient));
+    const detection = this.monitor?.observe(
+      this.iteration,
+      this.x,
+      this.candidate,
+      this.f,
+      maxAbs(this.gradient),
+    );
     if (detection === undefined) {
-      return maxAbs(this.gradient) <= this.options.gtol ? this.early?.outcome ?? { kind: 'converged' } : undefined;
+      return maxAbs(this.gradient) <= this.options.gtol
+        ? (this.early?.outcome ?? { kind: 'converged' })
+        : undefined;
     }
     if (this.options.stopEarly ?? true) {
       return { kind: 'detected', detection };
@@ -181,7 +193,11 @@ export class DescentRun {
     }
     if (overflowed && (escaped || this.iteration > 0)) {
       const rising = this.monitor?.lastIncreased ?? fNext > this.f;
-      return { kind: 'detected', detection: { verdict: rising ? 'diverging' : 'unbounded' }, overflowed: true };
+      return {
+        kind: 'detected',
+        detection: { verdict: rising ? 'diverging' : 'unbounded' },
+        overflowed: true,
+      };
     }
     return {
       kind: 'left-domain',
@@ -246,7 +262,9 @@ function checkOptions(objective: Objective, options: DescentOptions): void {
   }
   if (x0.length !== objective.dimension) {
     const names = objective.parameters.join(', ');
-    throw new RangeError(`The start point has ${x0.length} values but f has ${objective.dimension} parameters (${names}).`);
+    throw new RangeError(
+      `The start point has ${x0.length} values but f has ${objective.dimension} parameters (${names}).`,
+    );
   }
   if (!x0.every(Number.isFinite)) {
     throw new RangeError(`Every start-point value must be a finite number: [${x0.join(', ')}].`);

@@ -34,7 +34,14 @@ export interface RunFacts {
 
 type Explanation = Pick<
   DescentResult,
-  'verdict' | 'explanation' | 'message' | 'status' | 'success' | 'period' | 'oscillatingParameters' | 'moreIterationsNeeded'
+  | 'verdict'
+  | 'explanation'
+  | 'message'
+  | 'status'
+  | 'success'
+  | 'period'
+  | 'oscillatingParameters'
+  | 'moreIterationsNeeded'
 >;
 
 export function explain(outcome: Outcome, facts: RunFacts): Explanation {
@@ -80,7 +87,10 @@ function overshootNote(facts: RunFacts): string {
     return '';
   }
   const curvature = facts.finalCurvature?.largest;
-  const limits = curvature !== undefined && curvature > 0 ? ` (1/L ≈ ${num(1 / curvature)}, 2/L ≈ ${num(2 / curvature)})` : '';
+  const limits =
+    curvature !== undefined && curvature > 0
+      ? ` (1/L ≈ ${num(1 / curvature)}, 2/L ≈ ${num(2 / curvature)})`
+      : '';
   return ` The iterates overshot and jumped to and fro around the minimum while converging: α = ${num(facts.options.learningRate)} is between 1/L and 2/L${limits}.`;
 }
 
@@ -192,7 +202,8 @@ function atLimit(facts: RunFacts): Explanation {
     return unboundedPolynomial(facts, polynomialReason);
   }
   const estimate = tail === undefined ? undefined : iterationsStillNeeded(tail.gradientNorm, options.gtol);
-  const more = estimate === undefined ? '' : ` At the current rate about ${estimate} more iterations would reach gtol.`;
+  const more =
+    estimate === undefined ? '' : ` At the current rate about ${estimate} more iterations would reach gtol.`;
   return {
     verdict: 'slow',
     explanation:
@@ -292,7 +303,9 @@ function detected(detection: Detection, facts: RunFacts, overflowed: boolean): E
 function diverging(facts: RunFacts, overflowed: boolean): Explanation {
   const alpha = facts.options.learningRate;
   const limit = stabilityLimit(facts.startCurvature);
-  const growth = overflowed ? 'the next step would overflow float64' : `f grew on each of the last iterations to ${num(facts.f)}`;
+  const growth = overflowed
+    ? 'the next step would overflow float64'
+    : `f grew on each of the last iterations to ${num(facts.f)}`;
   const advice =
     limit === undefined
       ? `α = ${num(alpha)} is too large here; reduce it.`
@@ -308,7 +321,10 @@ function diverging(facts: RunFacts, overflowed: boolean): Explanation {
 
 function unbounded(facts: RunFacts): Explanation {
   const reason = polynomialUnboundedReason(facts);
-  const why = reason === undefined ? 'f appears to be unbounded below along this path' : `${reason}, so f is unbounded below`;
+  const why =
+    reason === undefined
+      ? 'f appears to be unbounded below along this path'
+      : `${reason}, so f is unbounded below`;
   return {
     verdict: 'unbounded',
     explanation:
@@ -349,7 +365,8 @@ function alphaAgainstLimit(facts: RunFacts, limit: number | undefined, where: st
   if (limit === undefined) {
     return `α = ${num(alpha)} is too large for the curvature ${where}; reduce it.`;
   }
-  const relation = Math.abs(alpha - limit) <= 1e-3 * limit ? 'is at' : alpha > limit ? 'is above' : 'is close to';
+  const relation =
+    Math.abs(alpha - limit) <= 1e-3 * limit ? 'is at' : alpha > limit ? 'is above' : 'is close to';
   const start = stabilityLimit(facts.startCurvature);
   const safer = start === undefined ? limit : Math.min(start, limit);
   return `α = ${num(alpha)} ${relation} the stability limit 2/L ≈ ${num(limit)} ${where}, so the steps keep overshooting; choose α below ${num(safer)}.`;
@@ -406,4 +423,3 @@ export function num(value: number): string {
   }
   return value.toExponential(3);
 }
-

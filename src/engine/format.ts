@@ -41,19 +41,31 @@ function printNode(graph: Graph, id: NodeId, printed: Printed[], names: readonly
 
   switch (node.op) {
     case 'const':
-      return { text: formatNumber(node.value), precedence: node.value < 0 ? Precedence.Negation : Precedence.Atom };
+      return {
+        text: formatNumber(node.value),
+        precedence: node.value < 0 ? Precedence.Negation : Precedence.Atom,
+      };
     case 'var':
       return { text: names[node.index] ?? `x${node.index}`, precedence: Precedence.Atom };
     case 'add':
-      return { text: `${a.text} + ${wrapIf(b, b.precedence < Precedence.Sum || isNegative(b))}`, precedence: Precedence.Sum };
+      return {
+        text: `${a.text} + ${wrapIf(b, b.precedence < Precedence.Sum || isNegative(b))}`,
+        precedence: Precedence.Sum,
+      };
     case 'sub':
-      return { text: `${a.text} - ${wrapIf(b, b.precedence <= Precedence.Sum || isNegative(b))}`, precedence: Precedence.Sum };
+      return {
+        text: `${a.text} - ${wrapIf(b, b.precedence <= Precedence.Sum || isNegative(b))}`,
+        precedence: Precedence.Sum,
+      };
     case 'mul':
       return product(a, b, '*', false);
     case 'div':
       return product(a, b, '/', true);
     case 'neg':
-      return { text: `-${wrapIf(a, a.precedence <= Precedence.Sum || isNegative(a))}`, precedence: Precedence.Negation };
+      return {
+        text: `-${wrapIf(a, a.precedence <= Precedence.Sum || isNegative(a))}`,
+        precedence: Precedence.Negation,
+      };
     case 'pow':
       return {
         text: `${wrapIf(a, a.precedence <= Precedence.Power)}^${wrapIf(b, b.precedence < Precedence.Power || isNegative(b))}`,
@@ -66,7 +78,9 @@ function printNode(graph: Graph, id: NodeId, printed: Printed[], names: readonly
 
 function product(a: Printed, b: Printed, symbol: string, isDivision: boolean): Printed {
   const left = wrapIf(a, a.precedence < Precedence.Product);
-  const rightNeedsParentheses = isDivision ? b.precedence <= Precedence.Product : b.precedence < Precedence.Product;
+  const rightNeedsParentheses = isDivision
+    ? b.precedence <= Precedence.Product
+    : b.precedence < Precedence.Product;
   const right = wrapIf(b, rightNeedsParentheses || isNegative(b));
   return { text: `${left}${symbol}${right}`, precedence: Precedence.Product };
 }

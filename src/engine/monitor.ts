@@ -51,7 +51,13 @@ export class RunMonitor {
   }
 
   /** Records iteration k (k ≥ 1) and returns a detection when the run should stop. */
-  observe(k: number, x: Float64Array, previous: Float64Array, f: number, gradientNorm: number): Detection | undefined {
+  observe(
+    k: number,
+    x: Float64Array,
+    previous: Float64Array,
+    f: number,
+    gradientNorm: number,
+  ): Detection | undefined {
     const step = this.stepLength(x, previous);
     this.trackTrends(f, step);
     this.store(k, x, f, gradientNorm);

@@ -60,7 +60,13 @@ function leaf(symbol: string): OpRule {
 }
 
 function call(name: string, fn: (a: number) => number, jsName: string, partial: Partials): OpRule {
-  return { arity: 1, evaluate: (a) => fn(a), emit: (a) => `${jsName}(${a})`, partials: partial, symbol: name };
+  return {
+    arity: 1,
+    evaluate: (a) => fn(a),
+    emit: (a) => `${jsName}(${a})`,
+    partials: partial,
+    symbol: name,
+  };
 }
 
 /** Emits a^b, spelling out the small integer powers that dominate real functions. */
@@ -82,7 +88,13 @@ export const opRules: Record<OpName, OpRule> = {
   var: leaf('var'),
 
   // d(a + b) = da + db
-  add: { arity: 2, evaluate: (a, b) => a + b, emit: (a, b) => `${a} + ${b}`, partials: (g) => one(g, 2), symbol: '+' },
+  add: {
+    arity: 2,
+    evaluate: (a, b) => a + b,
+    emit: (a, b) => `${a} + ${b}`,
+    partials: (g) => one(g, 2),
+    symbol: '+',
+  },
 
   // d(a - b) = da - db
   sub: {
@@ -94,7 +106,13 @@ export const opRules: Record<OpName, OpRule> = {
   },
 
   // d(a·b) = b·da + a·db
-  mul: { arity: 2, evaluate: (a, b) => a * b, emit: (a, b) => `${a} * ${b}`, partials: (_g, _s, a, b) => [b, a], symbol: '*' },
+  mul: {
+    arity: 2,
+    evaluate: (a, b) => a * b,
+    emit: (a, b) => `${a} * ${b}`,
+    partials: (_g, _s, a, b) => [b, a],
+    symbol: '*',
+  },
 
   // d(a/b) = da/b - (a/b²)·db = (da - self·db)/b
   div: {
@@ -106,7 +124,13 @@ export const opRules: Record<OpName, OpRule> = {
   },
 
   // d(-a) = -da
-  neg: { arity: 1, evaluate: (a) => -a, emit: (a) => `-${a}`, partials: (g) => [g.constant(-1)], symbol: '-' },
+  neg: {
+    arity: 1,
+    evaluate: (a) => -a,
+    emit: (a) => `-${a}`,
+    partials: (g) => [g.constant(-1)],
+    symbol: '-',
+  },
 
   // d(a^b) = b·a^(b-1)·da + a^b·ln(a)·db; the ln term is only built when b depends on a parameter
   pow: {
@@ -167,7 +191,9 @@ function oneMinusSquareRoot(graph: Graph, a: NodeId): NodeId {
 
 function powerPartials(graph: Graph, self: NodeId, a: NodeId, b: NodeId): NodeId[] {
   // b·a^(b-1), written with a constant exponent when b is constant so that x^2 gives 2·x
-  const exponent = graph.isConstant(b) ? graph.constant(graph.node(b).value - 1) : graph.sub(b, graph.constant(1));
+  const exponent = graph.isConstant(b)
+    ? graph.constant(graph.node(b).value - 1)
+    : graph.sub(b, graph.constant(1));
   const baseRule = graph.mul(b, graph.pow(a, exponent));
   if (graph.isConstant(b)) {
     return [baseRule];

@@ -68,7 +68,12 @@ function nodePolynomial(graph: Graph, id: NodeId, known: (number[] | undefined)[
 
 function power(base: number[], graph: Graph, exponentId: NodeId): number[] | undefined {
   const exponent = graph.node(exponentId);
-  if (exponent.op !== 'const' || !Number.isInteger(exponent.value) || exponent.value < 0 || exponent.value > maxPower) {
+  if (
+    exponent.op !== 'const' ||
+    !Number.isInteger(exponent.value) ||
+    exponent.value < 0 ||
+    exponent.value > maxPower
+  ) {
     return undefined;
   }
   let result = [1];

@@ -9,7 +9,10 @@ import { estimateCurvature, parseFunction } from '../../src/engine/index';
 import { at, derivative, descend, evaluate, firstWhere, firstWithin, isFiniteHistory } from './helpers';
 
 function close(actual: number, expected: number, tolerance: number, label = ''): void {
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${label} expected ${expected} ± ${tolerance}, got ${actual}`);
+  assert.ok(
+    Math.abs(actual - expected) <= tolerance,
+    `${label} expected ${expected} ± ${tolerance}, got ${actual}`,
+  );
 }
 
 function distanceTo(point: number[], target: number[]): number {
@@ -48,7 +51,10 @@ describe('C01 double negation in the derivative', () => {
   });
 
   it('reports the linear 1 - -2*x as unbounded', () => {
-    assert.equal(descend('1 - -2*x', { x0: [1], learningRate: 0.05, maxIterations: 200 }).verdict, 'unbounded');
+    assert.equal(
+      descend('1 - -2*x', { x0: [1], learningRate: 0.05, maxIterations: 200 }).verdict,
+      'unbounded',
+    );
   });
 });
 
@@ -87,7 +93,9 @@ describe('C02 unary minus versus power', () => {
 describe('C03 negative exponents and power associativity', () => {
   it('descends x^2 + x^-2 from 2 to 1 by iteration 31', () => {
     const result = descend('x^2 + x^-2', { x0: [2], learningRate: 0.05 });
-    [2, 1.8125, 1.648044, 1.505581].forEach((value, k) => close(at(result.history, k).x[0], value, 1e-6, `x${k}`));
+    [2, 1.8125, 1.648044, 1.505581].forEach((value, k) =>
+      close(at(result.history, k).x[0], value, 1e-6, `x${k}`),
+    );
     assert.equal(firstWithin(result.history, [1], 1e-6), 31);
     assert.equal(result.verdict, 'converged');
   });
@@ -142,7 +150,9 @@ describe('C05 trigonometric power notation', () => {
   for (const text of ['sin(x)^2', 'sin^2(x)']) {
     it(`reads ${text} as (sin x)² and converges to π by iteration 67`, () => {
       const result = descend(text, { x0: [2], learningRate: 0.1, maxIterations: 200 });
-      [2, 2.07568, 2.16035, 2.25278].forEach((value, k) => close(at(result.history, k).x[0], value, 1e-5, `x${k}`));
+      [2, 2.07568, 2.16035, 2.25278].forEach((value, k) =>
+        close(at(result.history, k).x[0], value, 1e-5, `x${k}`),
+      );
       assert.equal(firstWithin(result.history, [Math.PI], 1e-6), 67);
       assert.equal(result.verdict, 'converged');
     });
@@ -206,7 +216,9 @@ describe('C07 anisotropic bowl', () => {
       [0.8464, 0.04],
       [0.778688, 0.008],
     ];
-    expected.forEach((point, k) => point.forEach((value, i) => close(at(result.history, k + 1).x[i], value, 1e-12)));
+    expected.forEach((point, k) =>
+      point.forEach((value, i) => close(at(result.history, k + 1).x[i], value, 1e-12)),
+    );
     assert.equal(firstWithin(result.history, [0, 0], 1e-6), 166);
     assert.equal(result.verdict, 'converged');
   });
@@ -223,7 +235,12 @@ describe('C07 anisotropic bowl', () => {
     const result = descend('x^2 + 10*y^2', { x0: [1, 1], learningRate: 0.11, maxIterations: 300 });
     assert.equal(result.verdict, 'diverging');
 
-    const long = descend('x^2 + 10*y^2', { x0: [1, 1], learningRate: 0.11, maxIterations: 300, stopEarly: false });
+    const long = descend('x^2 + 10*y^2', {
+      x0: [1, 1],
+      learningRate: 0.11,
+      maxIterations: 300,
+      stopEarly: false,
+    });
     close(Math.abs(at(long.history, 50).x[1]), 9100.44, 0.01, '|y50|');
     close(Math.abs(at(long.history, 100).x[1]), 8.28e7, 0.01e7, '|y100|');
   });
@@ -232,7 +249,9 @@ describe('C07 anisotropic bowl', () => {
 describe('C08 quartic with overflow in Python', () => {
   it('converges at α = 0.1 through 1.2, 1.373, 1.469, 1.496', () => {
     const result = descend('x^4 - 2x^3 + 1', { x0: [2], learningRate: 0.1, maxIterations: 100 });
-    [2, 1.2, 1.373, 1.469, 1.496, 1.5].forEach((value, k) => close(at(result.history, k).x[0], value, 1e-3, `x${k}`));
+    [2, 1.2, 1.373, 1.469, 1.496, 1.5].forEach((value, k) =>
+      close(at(result.history, k).x[0], value, 1e-3, `x${k}`),
+    );
     // The reference stops "at iteration 7 (x = 1.4999995)" counting its loop from 0, so that point
     // is the one after 8 updates; the same shift holds for α = 0.2 below.
     close(at(result.history, 8).x[0], 1.4999995, 1e-7, 'x8');
@@ -242,7 +261,9 @@ describe('C08 quartic with overflow in Python', () => {
 
   it('converges at α = 0.2 with a damped oscillation', () => {
     const result = descend('x^4 - 2x^3 + 1', { x0: [2], learningRate: 0.2, maxIterations: 100 });
-    [2, 0.4, 0.5408, 0.7652, 1.109, 1.494].forEach((value, k) => close(at(result.history, k).x[0], value, 1e-3, `x${k}`));
+    [2, 0.4, 0.5408, 0.7652, 1.109, 1.494].forEach((value, k) =>
+      close(at(result.history, k).x[0], value, 1e-3, `x${k}`),
+    );
     close(at(result.history, 38).x[0], 1.5000038, 1e-7, 'x38');
     assert.equal(result.verdict, 'converged');
     assert.ok(result.explanation.includes('to and fro'), result.explanation);
@@ -256,7 +277,9 @@ describe('C08 quartic with overflow in Python', () => {
   for (const [learningRate, iterates] of diverging) {
     it(`diverges at α = ${learningRate} and says so by iteration 4`, () => {
       const result = descend('x^4 - 2x^3 + 1', { x0: [2], learningRate, maxIterations: 100 });
-      iterates.forEach((value, k) => close(at(result.history, k).x[0], value, Math.abs(value) * 1e-3, `x${k}`));
+      iterates.forEach((value, k) =>
+        close(at(result.history, k).x[0], value, Math.abs(value) * 1e-3, `x${k}`),
+      );
       assert.equal(result.verdict, 'diverging');
       assert.ok(result.verdictIteration <= 4, `reported at ${result.verdictIteration}`);
       assert.ok(isFiniteHistory(result.history));
@@ -289,11 +312,15 @@ describe('C09 Rosenbrock', () => {
     close(at(result.history, 1).f, 5.3529, 1e-4);
     close(at(result.history, 1000).f, 0.4535, 1e-4);
     close(at(result.history, 10_000).f, 5.85e-5, 0.01e-5);
-    const within = (tolerance: number) => firstWhere(result.history, (p) => distanceTo(p.x, [1, 1]) < tolerance)?.iteration;
+    const within = (tolerance: number) =>
+      firstWhere(result.history, (p) => distanceTo(p.x, [1, 1]) < tolerance)?.iteration;
     assert.equal(within(1e-2), 11_329);
     assert.equal(within(1e-4), 22_845);
     assert.equal(within(1e-6), 34_374);
-    assert.equal(descend(rosenbrock, { x0: start, learningRate: 0.001, maxIterations: 200_000 }).verdict, 'converged');
+    assert.equal(
+      descend(rosenbrock, { x0: start, learningRate: 0.001, maxIterations: 200_000 }).verdict,
+      'converged',
+    );
   });
 
   it('converges at α = 0.0019', () => {
@@ -324,14 +351,19 @@ describe('C09 Rosenbrock', () => {
 
   it('rises and falls, then cycles at α = 0.003', () => {
     const result = descend(rosenbrock, { x0: start, learningRate: 0.003, maxIterations: 200_000 });
-    [94.18, 54.14, 118.31].forEach((value, k) => close(at(result.history, k + 1).f, value, 0.01, `f${k + 1}`));
+    [94.18, 54.14, 118.31].forEach((value, k) =>
+      close(at(result.history, k + 1).f, value, 0.01, `f${k + 1}`),
+    );
     assert.equal(result.verdict, 'oscillating');
     const last = result.history.slice(-2).map((p) => p.x);
     for (const point of [
       [0.785956, 0.566872],
       [0.739277, 0.597384],
     ]) {
-      assert.ok(last.some((x) => distanceTo(x, point) < 1e-6), `(${point}) is not in ${JSON.stringify(last)}`);
+      assert.ok(
+        last.some((x) => distanceTo(x, point) < 1e-6),
+        `(${point}) is not in ${JSON.stringify(last)}`,
+      );
     }
   });
 
@@ -355,7 +387,11 @@ describe('C10 saddles and unbounded functions', () => {
   });
 
   it('finds the minimum 5.75 from (5, 5)', () => {
-    const result = descend('x^4 + x^2*y^2 - y^2 + y^4 + 6', { x0: [5, 5], learningRate: 0.01, maxIterations: 5000 });
+    const result = descend('x^4 + x^2*y^2 - y^2 + y^4 + 6', {
+      x0: [5, 5],
+      learningRate: 0.01,
+      maxIterations: 5000,
+    });
     assert.equal(result.verdict, 'converged');
     close(result.fun, 5.75, 1e-8, 'f');
     close(result.x[1], -0.707107, 1e-5, 'y');
@@ -372,7 +408,12 @@ describe('C10 saddles and unbounded functions', () => {
     const result = descend('x^2 - y^2', { x0: [1, 1e-6], learningRate: 0.1, maxIterations: 1000 });
     assert.equal(result.verdict, 'unbounded');
 
-    const long = descend('x^2 - y^2', { x0: [1, 1e-6], learningRate: 0.1, maxIterations: 100, stopEarly: false });
+    const long = descend('x^2 - y^2', {
+      x0: [1, 1e-6],
+      learningRate: 0.1,
+      maxIterations: 100,
+      stopEarly: false,
+    });
     const gradient34 = Math.hypot(2 * at(long.history, 34).x[0], 2 * at(long.history, 34).x[1]);
     close(gradient34, 0.0014, 0.0001, '‖∇f‖ at 34');
     assert.equal(firstWhere(long.history, (p) => Math.abs(p.x[1]) > 1)?.iteration, 76);

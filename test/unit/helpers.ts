@@ -1,6 +1,12 @@
 // Shared helpers for the engine tests: run descent on a function and search its history.
 
-import { minimize, parseFunction, type DescentOptions, type DescentResult, type HistoryPoint } from '../../src/engine/index';
+import {
+  minimize,
+  parseFunction,
+  type DescentOptions,
+  type DescentResult,
+  type HistoryPoint,
+} from '../../src/engine/index';
 
 export interface RunOptions extends Partial<DescentOptions> {
   x0: number[];
@@ -19,26 +25,39 @@ export function descend(text: string, options: RunOptions): DescentResult {
 }
 
 /** The first kept iterate that satisfies `predicate`, or undefined. */
-export function firstWhere(history: HistoryPoint[], predicate: (point: HistoryPoint) => boolean): HistoryPoint | undefined {
+export function firstWhere(
+  history: HistoryPoint[],
+  predicate: (point: HistoryPoint) => boolean,
+): HistoryPoint | undefined {
   return history.find(predicate);
 }
 
 /** The first iteration at which max |xᵢ - targetᵢ| < tolerance. */
-export function firstWithin(history: HistoryPoint[], target: number[], tolerance: number): number | undefined {
-  return firstWhere(history, (point) => point.x.every((value, i) => Math.abs(value - target[i]) < tolerance))?.iteration;
+export function firstWithin(
+  history: HistoryPoint[],
+  target: number[],
+  tolerance: number,
+): number | undefined {
+  return firstWhere(history, (point) => point.x.every((value, i) => Math.abs(value - target[i]) < tolerance))
+    ?.iteration;
 }
 
 export function at(history: HistoryPoint[], iteration: number): HistoryPoint {
   const point = history.find((candidate) => candidate.iteration === iteration);
   if (point === undefined) {
-    throw new Error(`Iteration ${iteration} is not in the history (last kept: ${history[history.length - 1]?.iteration}).`);
+    throw new Error(
+      `Iteration ${iteration} is not in the history (last kept: ${history[history.length - 1]?.iteration}).`,
+    );
   }
   return point;
 }
 
 /** True when every iterate, f value and gradient norm in the history is finite. */
 export function isFiniteHistory(history: HistoryPoint[]): boolean {
-  return history.every((point) => Number.isFinite(point.f) && Number.isFinite(point.gradientNorm) && point.x.every(Number.isFinite));
+  return history.every(
+    (point) =>
+      Number.isFinite(point.f) && Number.isFinite(point.gradientNorm) && point.x.every(Number.isFinite),
+  );
 }
 
 export function evaluate(text: string, x: number[]): number {

@@ -45,7 +45,10 @@ const values: [string, number[], number][] = [
 describe('parser values', () => {
   for (const [text, point, expected] of values) {
     it(`${text} at (${point.join(', ')})`, () => {
-      assert.ok(Math.abs(evaluate(text, point) - expected) <= 1e-12 * Math.max(1, Math.abs(expected)), `got ${evaluate(text, point)}`);
+      assert.ok(
+        Math.abs(evaluate(text, point) - expected) <= 1e-12 * Math.max(1, Math.abs(expected)),
+        `got ${evaluate(text, point)}`,
+      );
     });
   }
 });

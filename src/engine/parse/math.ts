@@ -283,7 +283,8 @@ class MathParser {
       return undefined;
     }
     const exponent = this.tokens[this.position + 1];
-    const isPositiveInteger = exponent.kind === 'number' && Number.isInteger(exponent.value) && exponent.value > 0;
+    const isPositiveInteger =
+      exponent.kind === 'number' && Number.isInteger(exponent.value) && exponent.value > 0;
     if (!isPositiveInteger) {
       throw this.error(
         `Write '${token.text}(x)^k' or a positive whole power such as '${token.text}^2(x)'; ` +
@@ -371,7 +372,10 @@ class MathParser {
   }
 
   private unexpected(token: Token, expected: string): ParseError {
-    const found = token.kind === 'end' ? 'the end of the expression' : `'${this.text.slice(token.offset, token.offset + token.length)}'`;
+    const found =
+      token.kind === 'end'
+        ? 'the end of the expression'
+        : `'${this.text.slice(token.offset, token.offset + token.length)}'`;
     return this.error(`Expected ${expected} but found ${found}`, token);
   }
 
