@@ -1,0 +1,83 @@
+// The panel's header: the function as parsed, its parameters and derivative, where it came from, the
+// verdict with its explanation, and a one-line summary of the run.
+
+import type { FunctionView, RunView } from '../protocol';
+import { element } from './dom';
+import { formatCount, formatMilliseconds, formatNumber, formatPoint } from './format';
+
+export class Header {
+  private readonly formula = element('code', 'formula');
+  private readonly derivative = element('div', 'derivative');
+  private readonly details = element('div', 'details');
+  private readonly badge = element('span', 'badge');
+  private readonly explanation = element('span', 'explanation');
+  private readonly summary = element('div', 'summary');
+
+  constructor(container: HTMLElement) {
+    const verdict = element('div', 'verdict', { role: 'status', 'aria-live': 'polite' }, [
+      this.badge,
+      this.explanation,
+    ]);
+    container.append(
+      element('div', 'function', {}, [this.formula]),
+      this.derivative,
+      this.details,
+      verdict,
+      this.summary,
+    );
+  }
+
+  showFunction(fn: FunctionView): void {
+    const parameterList = fn.parameters.join(', ');
+    this.formula.textContent = `f(${parameterList}) = ${fn.display}`;
+
+    this.derivative.hidden = fn.derivative === undefined;
+    this.derivative.textContent =
+      fn.derivative === undefined ? '' : `f\u2032(${parameterList}) = ${fn.derivative}`;
+
+    const parts = [`${fn.parameters.length === 1 ? 'parameter' : 'parameters'}: ${parameterList}`];
+    if (fn.origin !== undefined) {
+      parts.push(`from ${fn.origin}`);
+    }
+    this.details.textContent = parts.join(' \u00b7 ');
+  }
+
+  showRun(run: RunView | undefined): void {
+    if (run === undefined) {
+      this.setVerdict('running', 'running', 'Running gradient descent\u2026');
+      this.summary.textContent = '';
+      return;
+    }
+
+    this.setVerdict(run.verdict, `verdict-${run.verdict}`, run.explanation);
+    this.summary.textContent = summarize(run);
+    this.summary.title = run.message;
+  }
+
+  showError(message: string): void {
+    this.setVerdict('error', 'verdict-error', message);
+  }
+
+  private setVerdict(label: string, className: string, text: string): void {
+    this.badge.textContent = label;
+    this.badge.className = `badge ${className}`;
+    this.explanation.textContent = text;
+  }
+}
+
+function summarize(run: RunView): string {
+  const parts = [
+    `${formatCount(run.nit)} ${run.nit === 1 ? 'iteration' : 'iterations'}`,
+    `f = ${formatNumber(run.fun)}`,
+    `x = ${formatPoint(run.x)}`,
+    `\u2016\u2207f\u2016 = ${formatNumber(run.gradientNormFinal)}`,
+  ];
+  if (run.period !== undefined) {
+    parts.push(`period ${run.period}`);
+  }
+  if (run.stabilityLimit !== undefined) {
+    parts.push(`2/L = ${formatNumber(run.stabilityLimit)}`);
+  }
+  parts.push(formatMilliseconds(run.elapsedMs));
+  return parts.join(' \u00b7 ');
+}

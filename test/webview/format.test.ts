@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { formatCount, formatMilliseconds, formatNumber, formatPoint } from '../../src/webview/format';
+
+describe('formatNumber', () => {
+  const cases: [number, string][] = [
+    [0, '0'],
+    [1, '1'],
+    [0.5, '0.5'],
+    [-0.25, '\u22120.25'],
+    [123.456, '123.5'],
+    [1.5e-7, '1.5e\u22127'],
+    [-2e5, '\u22122e5'],
+    [NaN, 'NaN'],
+    [Infinity, '\u221e'],
+    [-Infinity, '\u2212\u221e'],
+  ];
+  for (const [value, expected] of cases) {
+    it(`formats ${value}`, () => {
+      assert.equal(formatNumber(value), expected);
+    });
+  }
+});
+
+describe('formatPoint', () => {
+  it('brackets two or more coordinates', () => {
+    assert.equal(formatPoint([1, -0.5]), '(1, \u22120.5)');
+  });
+
+  it('leaves one coordinate bare', () => {
+    assert.equal(formatPoint([2]), '2');
+  });
+});
+
+describe('formatCount and formatMilliseconds', () => {
+  it('groups thousands with thin spaces', () => {
+    assert.equal(formatCount(10000), '10\u2009000');
+  });
+
+  it('keeps one decimal below 10 ms', () => {
+    assert.equal(formatMilliseconds(3.21), '3.2 ms');
+  });
+
+  it('rounds from 10 ms up', () => {
+    assert.equal(formatMilliseconds(42.7), '43 ms');
+  });
+});
