@@ -28,15 +28,16 @@ interface TorchTrajectory {
 }
 
 const fixturePath = path.join(__dirname, '..', 'fixtures', 'torch-descent.json');
-const trajectories = (JSON.parse(readFileSync(fixturePath, 'utf8')) as { trajectories: TorchTrajectory[] }).trajectories;
+const trajectories = (JSON.parse(readFileSync(fixturePath, 'utf8')) as { trajectories: TorchTrajectory[] })
+  .trajectories;
 
-/** Both sides compute x ← x - α∇f(x) in float64; only rounding inside ∇f may differ. */
+/** Both sides compute x ← x - α∇f(x) in float64, so only rounding inside ∇f may differ. */
 const relativeTolerance = 1e-9;
 
 interface Run {
   objective: Objective;
   result: DescentResult;
-  /** Our history by iteration; it holds every iterate because historyCap exceeds the run length. */
+  /** Our history by iteration, which contains every iterate because historyCap exceeds the run length. */
   ours: Map<number, HistoryPoint>;
 }
 
@@ -58,8 +59,11 @@ function label(trajectory: TorchTrajectory): string {
   return `${trajectory.math} from (${trajectory.x0.join(', ')}) at α = ${trajectory.learningRate}`;
 }
 
-/** The torch iterates that our run also reached; the rest come after our run stopped. */
-function sharedIterates(trajectory: TorchTrajectory, run: Run): { torch: TorchIterate; ours: HistoryPoint }[] {
+/** Pairs each torch iterate with ours; torch iterates after the end of our run are left out. */
+function sharedIterates(
+  trajectory: TorchTrajectory,
+  run: Run,
+): { torch: TorchIterate; ours: HistoryPoint }[] {
   const pairs: { torch: TorchIterate; ours: HistoryPoint }[] = [];
   for (const torch of trajectory.iterates) {
     const ours = run.ours.get(torch.iteration);
@@ -98,9 +102,10 @@ function describeWorst(worst: Worst): string {
 }
 
 /**
- * Near a minimum f and ∇f are close to 0, so an iterate that differs from torch's in the last bit
- * changes them by a large relative amount. To first order the change is ∇f·Δx in f and H·Δx in ∇f;
- * the tolerance for f and ‖∇f‖∞ is the relative tolerance plus twice that propagated change.
+ * Estimates how much a difference Δx between our iterate and torch's changes f and ‖∇f‖∞. Near a
+ * minimum f and ∇f are close to 0, so an iterate that differs in the last bit changes them by a
+ * large relative amount. To first order the change is ∇f·Δx in f and H·Δx in ∇f, and the tolerance
+ * adds twice that propagated change to the relative tolerance.
  */
 function propagated(objective: Objective, ours: number[], torch: number[]): { f: number; gradient: number } {
   const n = ours.length;
@@ -133,7 +138,12 @@ describe('gradient descent against torch.optim.SGD', () => {
         let worst: Worst = { deviation: 0, iteration: 0, ours: 0, expected: 0 };
         for (const { torch, ours } of pairs) {
           torch.x.forEach((expected, i) => {
-            const candidate = { deviation: relativeDeviation(ours.x[i], expected), iteration: torch.iteration, ours: ours.x[i], expected };
+            const candidate = {
+              deviation: relativeDeviation(ours.x[i], expected),
+              iteration: torch.iteration,
+              ours: ours.x[i],
+              expected,
+            };
             worst = worstOf(worst, candidate);
           });
         }
@@ -143,7 +153,8 @@ describe('gradient descent against torch.optim.SGD', () => {
       it('every loss matches torch', () => {
         let worst: Worst = { deviation: 0, iteration: 0, ours: 0, expected: 0 };
         for (const { torch, ours } of pairs) {
-          const allowed = relativeTolerance * Math.abs(torch.f) + propagated(run.objective, ours.x, torch.x).f;
+          const allowed =
+            relativeTolerance * Math.abs(torch.f) + propagated(run.objective, ours.x, torch.x).f;
           const deviation = scaledDeviation(ours.f, torch.f, allowed);
           worst = worstOf(worst, { deviation, iteration: torch.iteration, ours: ours.f, expected: torch.f });
         }
@@ -153,9 +164,15 @@ describe('gradient descent against torch.optim.SGD', () => {
       it('every gradient norm matches torch', () => {
         let worst: Worst = { deviation: 0, iteration: 0, ours: 0, expected: 0 };
         for (const { torch, ours } of pairs) {
-          const allowed = relativeTolerance * torch.gradientNorm + propagated(run.objective, ours.x, torch.x).gradient;
+          const allowed =
+            relativeTolerance * torch.gradientNorm + propagated(run.objective, ours.x, torch.x).gradient;
           const deviation = scaledDeviation(ours.gradientNorm, torch.gradientNorm, allowed);
-          worst = worstOf(worst, { deviation, iteration: torch.iteration, ours: ours.gradientNorm, expected: torch.gradientNorm });
+          worst = worstOf(worst, {
+            deviation,
+            iteration: torch.iteration,
+            ours: ours.gradientNorm,
+            expected: torch.gradientNorm,
+          });
         }
         assert.ok(worst.deviation <= 1, `${describeWorst(worst)} (in units of the allowed error)`);
       });
@@ -181,8 +198,8 @@ describe('gradient descent against torch.optim.SGD', () => {
 });
 
 describe('gradient descent against the BFGS minimizer', () => {
-  // Our gtol stops within about gtol/λmin of the minimizer; the smallest Hessian eigenvalue λmin of
-  // these functions at their minimizers is at least 0.39 (Rosenbrock's, from [[802, -400], [-400, 200]]).
+  // A run that stops at ‖∇f‖∞ ≤ gtol is within about √n·gtol/λmin of the minimizer. The smallest
+  // Hessian eigenvalue λmin at these minimizers is Rosenbrock's, 0.399 from [[802, -400], [-400, 200]].
   const gtol = 1e-10;
   const distanceTolerance = 1e-8;
 
@@ -197,12 +214,15 @@ describe('gradient descent against the BFGS minimizer', () => {
       });
 
       const distance = Math.max(...result.x.map((value, i) => Math.abs(value - trajectory.minimizer.x[i])));
-      assert.ok(distance <= distanceTolerance, `ours [${result.x.join(', ')}], scipy [${trajectory.minimizer.x.join(', ')}]`);
+      assert.ok(
+        distance <= distanceTolerance,
+        `ours [${result.x.join(', ')}], scipy [${trajectory.minimizer.x.join(', ')}]`,
+      );
     });
   }
 });
 
-/** One trajectory per function and start point; a second learning rate reaches the same minimizer. */
+/** Keeps one trajectory per function and start point, because the BFGS minimizer depends only on those. */
 function uniqueFunctions(all: TorchTrajectory[]): TorchTrajectory[] {
   const seen = new Set<string>();
   return all.filter((trajectory) => {
