@@ -28,6 +28,8 @@ export class DescentRun {
   private gradient: Float64Array;
   private candidateGradient: Float64Array;
   private f: number;
+  /** ‖∇f‖∞ at x, kept in step with `gradient`. */
+  private gradientNorm: number;
   private iteration = 0;
   private evaluations = 1;
   private readonly history: History;
@@ -51,6 +53,7 @@ export class DescentRun {
     this.history = new History(options.historyCap);
 
     this.f = objective.valueAndGradient(this.x, this.gradient);
+    this.gradientNorm = maxAbs(this.gradient);
     if (!isFinitePoint(this.f, this.gradient)) {
       this.outcome = { kind: 'non-finite-start', detail: objective.describeNonFinite(this.x) };
       return;
@@ -128,7 +131,7 @@ export class DescentRun {
 
   /** One update; returns an outcome when the run should stop before or after it. */
   private step(): Outcome | undefined {
-    if (maxAbs(this.gradient) <= this.options.gtol) {
+    if (this.gradientNorm <= this.options.gtol) {
       return { kind: 'converged' };
     }
 
@@ -153,11 +156,17 @@ export class DescentRun {
   }
 
   private accept(fNext: number): void {
-    [this.x, this.candidate] = [this.candidate, this.x];
-    [this.gradient, this.candidateGradient] = [this.candidateGradient, this.gradient];
+    const previous = this.x;
+    this.x = this.candidate;
+    this.candidate = previous;
+    const previousGradient = this.gradient;
+    this.gradient = this.candidateGradient;
+    this.candidateGradient = previousGradient;
+
     this.f = fNext;
+    this.gradientNorm = maxAbs(this.gradient);
     this.iteration++;
-    this.history.record(this.iteration, this.x, this.f, maxAbs(this.gradient));
+    this.history.record(this.iteration, this.x, this.f, this.gradientNorm);
   }
 
   private monitorOutcome(): Outcome | undefined {
@@ -166,10 +175,10 @@ export class DescentRun {
       this.x,
       this.candidate,
       this.f,
-      maxAbs(this.gradient),
+      this.gradientNorm,
     );
     if (detection === undefined) {
-      return maxAbs(this.gradient) <= this.options.gtol
+      return this.gradientNorm <= this.options.gtol
         ? (this.early?.outcome ?? { kind: 'converged' })
         : undefined;
     }
@@ -210,7 +219,7 @@ export class DescentRun {
     if (this.early !== undefined) {
       return this.early.outcome;
     }
-    if (maxAbs(this.gradient) <= this.options.gtol) {
+    if (this.gradientNorm <= this.options.gtol) {
       return { kind: 'converged' };
     }
     return { kind: 'limit' };

@@ -29,6 +29,8 @@ export class RunMonitor {
   private previousF: number;
   private previousStep = NaN;
   private increases = 0;
+  /** The last iteration at which f did not fall; a cycle must have one in every period. */
+  private lastNonDecrease = 0;
   private fastGrowth = 0;
   private decreases = 0;
   private stepGrowth = 0;
@@ -107,12 +109,14 @@ export class RunMonitor {
     if (f > this.previousF) {
       this.increases++;
       this.decreases = 0;
+      this.lastNonDecrease = this.count;
     } else if (f < this.previousF) {
       this.decreases++;
       this.increases = 0;
     } else {
       this.increases = 0;
       this.decreases = 0;
+      this.lastNonDecrease = this.count;
     }
     this.fastGrowth = step >= 1.05 * this.previousStep ? this.fastGrowth + 1 : 0;
     this.stepGrowth = step > this.previousStep ? this.stepGrowth + 1 : 0;
@@ -151,6 +155,12 @@ export class RunMonitor {
 
   /** A cycle: x_k ≈ x_(k-p) for 2p consecutive iterations while the steps are more than jitter. */
   private detectCycle(k: number, x: Float64Array, step: number): Detection | undefined {
+    // f returns to its value once per period, so while f has fallen steadily for longer than the
+    // longest period there is no cycle, and the distance checks can be skipped.
+    if (this.count - this.lastNonDecrease > maxPeriod + 1) {
+      this.cycleStreak.fill(0);
+      return undefined;
+    }
     const scale = 1 + maxAbs(x);
     const moving = step > jitterTolerance * scale;
 

@@ -220,4 +220,5 @@ export const functionOps: ReadonlyMap<string, OpName> = new Map<string, OpName>(
   ['sqrt', 'sqrt'],
   ['cbrt', 'cbrt'],
   ['abs', 'abs'],
+  ['sign', 'sign'],
 ]);
