@@ -26,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): DescentLabTestApi {
     panels,
     diagnostics,
     panels.onDidPostMessage((message) => {
-      // The first run of a panel arrives inside the `state` that answers the webview's `ready`.
+      // The first run of a panel arrives inside the `state` sent in reply to the webview's `ready`.
       if (message.type === 'result') {
         lastRun = message.run;
       } else if (message.type === 'state' && message.state.run !== undefined) {

@@ -16,7 +16,7 @@ import { excerpt, logExcerptLength } from './text';
 export const minimizeCommandId = 'descentLab.minimize';
 
 /**
- * Longest selection accepted, in characters. Functions worth charting fit on a few lines, and a
+ * Maximum selection length, in characters. Functions worth charting fit on a few lines, and a
  * whole file selected by accident would otherwise be parsed and rejected at length.
  */
 const maxSelectionLength = 10_000;
@@ -40,7 +40,7 @@ export function minimizeSelection(context: CommandContext): void {
     return;
   }
 
-  // Joining several selections could build a function nobody wrote, so only the primary one is used.
+  // Joining several selections could build a function the user never wrote, so only the primary one is used.
   const ignored = editor.selections.length - 1;
   if (ignored > 0) {
     const others = ignored === 1 ? '1 other selection was' : `${ignored} other selections were`;

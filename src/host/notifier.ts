@@ -1,5 +1,5 @@
-// Notifications with the extension's name in front, recorded so that the integration tests can
-// check what the user was told.
+// Notifications prefixed with the extension's name, recorded so that the integration tests can
+// check which messages the user saw.
 
 import * as vscode from 'vscode';
 

@@ -1,5 +1,5 @@
 // The one Descent Lab panel. Each new function re-targets the open panel rather than opening
-// another, so that runs can be compared in one place; a PanelSession does the work behind it.
+// another, so that runs can be compared in one place. A PanelSession runs the descent behind it.
 
 import * as vscode from 'vscode';
 
@@ -14,7 +14,7 @@ export const panelViewType = 'descentLab.panel';
 /** Number of characters of the function shown in the panel's title. */
 const titleExcerptLength = 30;
 
-/** What the panel shows: a parsed function and the settings of its first run. */
+/** Content of the panel: a parsed function and the settings of its first run. */
 export interface PanelTarget {
   fn: FunctionView;
   objective: Objective;

@@ -1,6 +1,6 @@
-// Starts code-server for the tests and the demo in its own process group, with every directory it
-// writes to (user data, extensions, config, XDG folders) inside one temporary folder, so that a run
-// leaves nothing in the user's home and can be removed in one step.
+// Starts code-server for the tests in its own process group. Every directory it writes to (user
+// data, extensions, config and the XDG folders) is inside one temporary folder, so a run leaves
+// nothing in the user's home and is removed in one step.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,6 +17,14 @@ const quietUserSettings = {
   'workbench.startupEditor': 'none',
   'security.workspace.trust.enabled': false,
   'workbench.tips.enabled': false,
+  // --disable-telemetry leaves some built-in extensions trying to reach their telemetry endpoint,
+  // and installed extensions are checked against the marketplace unless updates are off.
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  // The samples folder sits inside this repository, and Git would ask whether to open it.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export interface CodeServerOptions {
@@ -159,7 +167,7 @@ function createDirectories(
   return { userData, extensions, config };
 }
 
-/** Polls code-server's /healthz until it answers 200, the process exits or `timeoutMs` passes. */
+/** Polls code-server's /healthz until it returns 200, the process exits or `timeoutMs` passes. */
 async function waitUntilHealthy(child: ChildProcess, port: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -173,7 +181,7 @@ async function waitUntilHealthy(child: ChildProcess, port: number, timeoutMs: nu
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`code-server did not answer on 127.0.0.1:${port} within ${timeoutMs / 1000} s`);
+  throw new Error(`code-server did not respond on 127.0.0.1:${port} within ${timeoutMs / 1000} s`);
 }
 
 function isHealthy(port: number): Promise<boolean> {

@@ -1,6 +1,6 @@
-// Runs the mocha suite inside code-server's extension host: the page is opened with a payload that
-// names this repository as the extension under development and the compiled suite as its tests,
-// and the workbench calls window.codeAutomationExit with the suite's exit code when it finishes.
+// Runs the mocha suite inside code-server's extension host. The page opens with a payload that
+// names this repository as the extension under development and the compiled suite as its tests.
+// When the suite finishes, the workbench calls window.codeAutomationExit with its exit code.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,6 +1,7 @@
-// The extension as a person uses it: installed like a packaged extension, a line selected in the
-// editor, the context menu item clicked, the panel read and its α slider moved, then a malformed
-// selection run for its error notification and squiggle. Screenshots go to test/artifacts.
+// Uses the extension as a person would. It is installed like a packaged extension, a line is
+// selected and run from the context menu, the panel is read and its α slider moved, the window is
+// reloaded, and a malformed selection must show an error notification and a squiggle. Screenshots
+// go to test/artifacts.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -9,43 +10,12 @@ import type { FrameLocator, Page } from 'playwright-core';
 
 import { ParseError, parseFunction } from '../../src/engine/index';
 import { launchChromium } from './browser';
+import { installExtensionCopy } from './extensionCopy';
 import { repoRoot, samplesFolder, startCodeServer } from './codeServer';
 
 const rosenbrock = '(1-x)^2 + 100*(y-x^2)^2';
 const malformed = '(x + * 2';
 const verdicts = ['converged', 'slow', 'oscillating', 'diverging', 'unbounded', 'non-finite'];
-
-/** Copies what .vscodeignore lets into a package, as `code --install-extension` would unpack it. */
-export function installExtensionCopy(extensionsDir: string): void {
-  const packageJson = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
-    publisher: string;
-    name: string;
-    version: string;
-  };
-  const target = path.join(
-    extensionsDir,
-    `${packageJson.publisher}.${packageJson.name}-${packageJson.version}`,
-  );
-  fs.mkdirSync(target, { recursive: true });
-
-  const files = ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/cli.js'];
-  for (const file of files) {
-    copyIfPresent(path.join(repoRoot, file), path.join(target, file));
-  }
-  for (const name of fs.readdirSync(path.join(repoRoot, 'media'))) {
-    if (/\.(css|svg|png)$/.test(name)) {
-      copyIfPresent(path.join(repoRoot, 'media', name), path.join(target, 'media', name));
-    }
-  }
-  fs.cpSync(path.join(repoRoot, 'media/build'), path.join(target, 'media/build'), { recursive: true });
-}
-
-function copyIfPresent(source: string, target: string): void {
-  if (fs.existsSync(source)) {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(source, target);
-  }
-}
 
 export async function runUserTest(entry: string, artifactsDir: string): Promise<void> {
   const server = await startCodeServer(entry, {
@@ -55,7 +25,7 @@ export async function runUserTest(entry: string, artifactsDir: string): Promise<
     logFile: path.join(artifactsDir, 'code-server-user.log'),
   });
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1200 } });
   const shot = (name: string) => page.screenshot({ path: path.join(artifactsDir, `user-${name}.png`) });
 
   try {
@@ -83,10 +53,15 @@ export async function runUserTest(entry: string, artifactsDir: string): Promise<
     fs.mkdirSync(path.join(repoRoot, 'docs'), { recursive: true });
     await page.screenshot({ path: path.join(repoRoot, 'docs/screenshot.png') });
 
+    await expectRestoredAfterReload(page, await panel.locator('#learning-rate').inputValue());
+    await shot('4-restored');
+
     await selectLine(page, 'functions.md', malformed);
     await runFromContextMenu(page, malformed);
     await expectParseErrorShown(page);
-    await shot('4-parse-error');
+    // The toast slides in; a moment later the screenshot shows it fully.
+    await page.waitForTimeout(600);
+    await shot('5-parse-error');
   } catch (error) {
     await shot('failure').catch(() => undefined);
     throw error;
@@ -191,6 +166,26 @@ async function moveLearningRateSlider(panel: FrameLocator, fraction: number): Pr
 
   await slider.click({ position: { x: box.width * fraction, y: box.height / 2 } });
   assert.notEqual(await slider.inputValue(), before, 'the slider did not move');
+}
+
+/**
+ * Reloads the window with the Developer: Reload Window command, because it saves the editor layout
+ * first and a browser reload may cut that save short. The panel serializer must then restore the
+ * panel with the α it had.
+ */
+async function expectRestoredAfterReload(page: Page, learningRate: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type('Developer: Reload Window');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor();
+  await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), page.keyboard.press('Enter')]);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.tabs-container .tab', { hasText: 'Descent Lab:' }).waitFor({ timeout: 60_000 });
+
+  const panel = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+  await waitForVerdict(panel);
+  assert.equal(await panel.locator('#learning-rate').inputValue(), learningRate);
+  await expectChartDrawn(panel);
 }
 
 async function expectParseErrorShown(page: Page): Promise<void> {

@@ -15,7 +15,7 @@ import {
   waitFor,
 } from './helpers';
 
-/** The ParseError the engine raises for `text` after normalisation; the oracle for the editor range. */
+/** Returns the ParseError the engine raises for `text` after normalisation, the oracle for the editor range. */
 function expectedError(text: string): ParseError {
   try {
     parseFunction(normaliseSource(text).text);

@@ -40,8 +40,8 @@ export function selectionOf(document: vscode.TextDocument, selected: string): vs
 }
 
 /**
- * Runs the command and resolves with the next run the host posts to the panel, whether as a
- * `result` or inside the `state` that answers the webview's `ready`; rejects on `runError`.
+ * Runs the command and resolves with the next run the host posts to the panel, either as a
+ * `result` or inside the `state` sent in reply to the webview's `ready`. Rejects on `runError`.
  */
 export async function runAndWaitForResult(api: DescentLabTestApi): Promise<RunView> {
   const posted = nextRun(api);
@@ -85,7 +85,7 @@ export function descentLabDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Descent Lab');
 }
 
-/** Polls `condition` every 50 ms until it holds or `timeoutMs` passes. */
+/** Polls `condition` every 50 ms until it is true or `timeoutMs` passes. */
 export async function waitFor(
   condition: () => boolean,
   description: string,

@@ -44,7 +44,8 @@ describe('settings', () => {
 
       assert.equal(schema.minimum, settingsBounds[key].min);
       assert.equal(schema.maximum, settingsBounds[key].max);
-      assert.ok(schema.default >= schema.minimum && schema.default <= schema.maximum);
+      assert.ok(schema.default >= schema.minimum, `default ${schema.default} is below the minimum`);
+      assert.ok(schema.default <= schema.maximum, `default ${schema.default} is above the maximum`);
     });
   }
 
