@@ -1,10 +1,10 @@
 // The HTML page of the panel's webview. Pure (no `vscode` import), so tests can serve the same page
-// from a local HTTP server. The page holds an empty #app; src/webview/main.ts builds the rest.
+// from a local HTTP server. The page contains an empty #app, and src/webview/main.ts builds the rest.
 
 export interface WebviewHtmlOptions {
   /** `webview.cspSource`: the origin the script, stylesheet, fonts and images load from. */
   cspSource: string;
-  /** Fresh for every load; only a script carrying it may run. */
+  /** Nonce, fresh for every load. Only a script carrying it may run. */
   nonce: string;
   scriptUri: string;
   styleUri: string;
@@ -13,7 +13,7 @@ export interface WebviewHtmlOptions {
 
 /**
  * Renders the page. The content security policy allows no inline style or script, so every style is
- * in the stylesheet; Chart.js sets canvas sizes through the CSSOM, which the policy does not cover.
+ * in the stylesheet. Chart.js sets canvas sizes through the CSSOM, which the policy does not cover.
  */
 export function renderWebviewHtml(options: WebviewHtmlOptions): string {
   const { cspSource, nonce } = options;

@@ -1,6 +1,6 @@
 // The run controls: learning rate (log-scale slider plus an exact number), start point, maximum
-// iterations, gtol, and the loss chart's log-scale toggle. Every valid change is reported at once;
-// an invalid value is marked on its control and nothing is reported until it is fixed.
+// iterations, gtol, and the loss chart's log-scale toggle. Every valid change is reported at once.
+// An invalid value is marked on its control, and nothing is reported until it is fixed.
 
 import type { RunSettings } from '../protocol';
 import { element } from './dom';
@@ -128,7 +128,7 @@ export class Controls {
     return this.logScaleToggle.checked;
   }
 
-  /** Shows the given settings without reporting a change; rebuilds the start-point inputs when the parameters change. */
+  /** Shows the given settings without reporting a change, rebuilding the start-point inputs when the parameters change. */
   setSettings(settings: RunSettings, parameters: readonly string[]): void {
     if (parameters.join('\u0000') !== this.parameters.join('\u0000')) {
       this.buildStartPoint(parameters);

@@ -12,17 +12,17 @@ export class Header {
   private readonly badge = element('span', 'badge');
   private readonly explanation = element('span', 'explanation');
   private readonly summary = element('div', 'summary');
+  private readonly verdict = element('div', 'verdict', { role: 'status', 'aria-live': 'polite' }, [
+    this.badge,
+    this.explanation,
+  ]);
 
   constructor(container: HTMLElement) {
-    const verdict = element('div', 'verdict', { role: 'status', 'aria-live': 'polite' }, [
-      this.badge,
-      this.explanation,
-    ]);
     container.append(
       element('div', 'function', {}, [this.formula]),
       this.derivative,
       this.details,
-      verdict,
+      this.verdict,
       this.summary,
     );
   }
@@ -44,24 +44,29 @@ export class Header {
 
   showRun(run: RunView | undefined): void {
     if (run === undefined) {
-      this.setVerdict('running', 'running', 'Running gradient descent\u2026');
+      this.setVerdict('running', 'Running gradient descent\u2026');
       this.summary.textContent = '';
       return;
     }
 
-    this.setVerdict(run.verdict, `verdict-${run.verdict}`, run.explanation);
+    this.setVerdict(run.verdict, run.explanation);
     this.summary.textContent = summarize(run);
     this.summary.title = run.message;
   }
 
   showError(message: string): void {
-    this.setVerdict('error', 'verdict-error', message);
+    this.setVerdict('error', message);
   }
 
-  private setVerdict(label: string, className: string, text: string): void {
-    this.badge.textContent = label;
-    this.badge.className = `badge ${className}`;
-    this.explanation.textContent = text;
+  // The stylesheet colours the badge and the box's edge by data-verdict.
+  private setVerdict(verdict: string, text: string): void {
+    if (this.verdict.dataset.verdict !== verdict) {
+      this.verdict.dataset.verdict = verdict;
+      this.badge.textContent = verdict;
+    }
+    if (this.explanation.textContent !== text) {
+      this.explanation.textContent = text;
+    }
   }
 }
 

@@ -16,7 +16,7 @@ export function sliderToLearningRate(position: number): number {
   return Number((10 ** clamped).toPrecision(3));
 }
 
-/** Maps a learning rate to the nearest slider position; 0 and rates below the slider's range sit at its left end. */
+/** Maps a learning rate to the nearest slider position. 0 and rates below the slider's range map to its left end. */
 export function learningRateToSlider(learningRate: number): number {
   if (!(learningRate > 0)) {
     return sliderScale.min;

@@ -1,6 +1,6 @@
 // Entry point of the panel's webview. It restores the state VS Code kept while the panel was hidden,
-// asks the host for the current state, and from then on sends a `run` for every valid control change
-// and draws each answer that is not older than the one on screen.
+// requests the current state from the host, and from then on sends a `run` for every valid control
+// change and draws each result that is not older than the one on screen.
 
 import type { PanelState, RunSettings, ToWebview } from '../protocol';
 import { createIterateChart, iterateChartCaption, type IterateChart } from './charts/iterateChart';
@@ -40,7 +40,7 @@ function startPanel(appRoot: HTMLElement): void {
     host.post({ type: 'run', requestId, settings });
   }
 
-  // Writes which request the screen now shows; tests wait on this attribute.
+  // Records on #app which request the screen now shows, so that tests can wait for a redraw.
   function markShown(requestId: number | undefined): void {
     layout.root.dataset.drawnRequestId = String(requestId ?? 0);
     layout.root.setAttribute('aria-busy', String(requests.pending));

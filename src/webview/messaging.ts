@@ -17,7 +17,7 @@ export interface HostConnection {
   saveState(state: PanelState): void;
 }
 
-/** Acquires the VS Code API; it may be acquired only once per page load. */
+/** Acquires the VS Code API, which VS Code allows only once per page load. */
 export function connectToHost(): HostConnection {
   const api = acquireVsCodeApi();
   return {
@@ -52,7 +52,7 @@ function isPanelState(value: unknown): value is PanelState {
   return Array.isArray(value.fn.parameters) && Array.isArray(value.settings.x0);
 }
 
-// The host is trusted; this only keeps stray window messages (from extensions' devtools, say) out.
+// The host is trusted, so this only filters out stray window messages, such as those of browser tools.
 function isToWebview(value: unknown): value is ToWebview {
   if (!isRecord(value)) {
     return false;

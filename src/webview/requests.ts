@@ -1,5 +1,5 @@
-// Sequence numbers of run requests. The host may answer an older request after a newer one has been
-// drawn, for example while the slider is dragged; such late answers are dropped.
+// Sequence numbers of run requests. While the slider is dragged, the result of an older request can
+// arrive after a newer one has been drawn. Such late results are dropped.
 
 export class RequestSequence {
   private lastId = 0;
@@ -20,7 +20,7 @@ export class RequestSequence {
     }
   }
 
-  /** Whether an answer to `requestId` is at least as new as the one on screen. */
+  /** Whether a result for `requestId` is at least as new as the one on screen. */
   isCurrent(requestId: number): boolean {
     return requestId >= this.lastShown;
   }
@@ -34,7 +34,7 @@ export class RequestSequence {
     this.lastShown = requestId ?? 0;
   }
 
-  /** Whether the newest request sent has not been answered on screen yet. */
+  /** Whether the result of the newest request sent is not on screen yet. */
   get pending(): boolean {
     return this.lastSent !== undefined && this.lastSent > this.lastShown;
   }

@@ -19,7 +19,7 @@ export interface ThemeColours {
   fontFamily: string;
   fontSize: number;
   highContrast: boolean;
-  /** Width in CSS pixels of data lines; High Contrast themes get thicker lines. */
+  /** Width of data lines in CSS pixels, larger in High Contrast themes. */
   lineWidth: number;
 }
 

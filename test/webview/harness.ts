@@ -88,7 +88,7 @@ async function serve(
     return { status: 200, type: 'text/css; charset=utf-8', body: await readFile(stylePath) };
   }
   if (pathname === '/favicon.ico') {
-    // Chromium asks for a favicon, which a VS Code webview never does; an empty answer avoids a 404 in the console.
+    // Chromium requests a favicon, which a VS Code webview never does. An empty reply avoids a 404 in the console.
     return { status: 204, type: 'image/x-icon', body: '' };
   }
   return { status: 404, type: 'text/plain', body: 'not found' };
@@ -229,9 +229,13 @@ export async function openPanel(browser: Browser, options: OpenPanelOptions): Pr
     if (closed) {
       return;
     }
-    // VS Code sends webview messages as JSON, which also turns NaN and ±Infinity into null; a JSON
-    // string is also much faster to pass to page.evaluate than a large object.
-    await page.evaluate((json) => window.postMessage(JSON.parse(json), '*'), JSON.stringify(message));
+    // VS Code sends webview messages as JSON, which turns NaN and ±Infinity into null. A JSON string
+    // is also much faster to pass to page.evaluate than a large object.
+    await page.evaluate((json) => {
+      const data: unknown = JSON.parse(json);
+      (window as unknown as { __deliveredAt: number }).__deliveredAt = performance.now();
+      window.postMessage(data, '*');
+    }, JSON.stringify(message));
   };
   const post = (message: ToWebview): void => {
     deliver(message).catch((error: unknown) => {
@@ -243,7 +247,7 @@ export async function openPanel(browser: Browser, options: OpenPanelOptions): Pr
 
   await page.exposeFunction('__hostReceive', (message: unknown) => options.host(message, post));
   // tsx compiles this file with esbuild's keepNames, which wraps named functions in calls to a
-  // `__name` helper; functions serialized into the page need that helper there too.
+  // `__name` helper. Functions serialized into the page need that helper there too.
   await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
   await page.addInitScript(installPageStubs, {
     theme: options.theme,
@@ -274,7 +278,7 @@ export async function openPanel(browser: Browser, options: OpenPanelOptions): Pr
   };
 }
 
-/** Waits until the panel shows the answer to `requestId` or a newer one. */
+/** Waits until the panel shows the result for `requestId` or a newer one. */
 export async function waitForDrawn(page: Page, requestId: number): Promise<void> {
   await page.waitForFunction(
     (id) => Number(document.getElementById('app')?.dataset.drawnRequestId ?? -1) >= id,

@@ -13,6 +13,7 @@ import {
   type ChartOptions,
   type ScaleOptionsByType,
 } from 'chart.js';
+import { formatNumber } from '../format';
 import type { ThemeColours } from '../theme';
 
 Chart.register(ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
@@ -32,13 +33,24 @@ type CartesianScale = Partial<ScaleOptionsByType<'linear' | 'logarithmic'>>;
 /** Options for an axis titled `title`, coloured from the theme. */
 export function themedScale(theme: ThemeColours, title: string, type: ScaleKind = 'linear'): CartesianScale {
   const font = { family: theme.fontFamily, size: Math.max(10, theme.fontSize - 2) };
-  return {
+  const scale = {
     type,
     title: { display: true, text: title, color: theme.mutedForeground, font },
     grid: { color: theme.grid, lineWidth: theme.highContrast ? 1 : 0.5 },
     border: { color: theme.grid },
     ticks: { color: theme.mutedForeground, font, maxTicksLimit: 8 },
   } as CartesianScale;
+
+  if (type === 'logarithmic' && scale.ticks !== undefined) {
+    scale.ticks.callback = (value) => formatDecade(Number(value));
+  }
+  return scale;
+}
+
+// Chart.js puts log ticks at every 1…9 × 10^k, and only powers of ten get a label, such as 1e−6 or 0.01.
+function formatDecade(value: number): string {
+  const exponent = Math.round(Math.log10(value));
+  return Math.abs(value / 10 ** exponent - 1) < 1e-9 ? formatNumber(value, 1) : '';
 }
 
 /**

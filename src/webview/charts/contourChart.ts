@@ -21,6 +21,8 @@ export class ContourChart implements IterateChart {
   private readonly parameters: readonly string[];
   private lines: ContourLine[] = [];
   private gridKey = '';
+  /** The sampled rectangle, which the axes show exactly so that the contours fill the plot. */
+  private bounds: GridLandscape | undefined;
 
   constructor(canvas: HTMLCanvasElement, theme: ThemeColours, fn: FunctionView) {
     this.theme = theme;
@@ -62,16 +64,16 @@ export class ContourChart implements IterateChart {
 
     const grid = run?.landscape?.kind === 'grid' ? run.landscape : undefined;
     this.updateContours(grid);
-    this.fitScales(grid);
+    this.bounds = grid;
+    this.fitScales();
     this.chart.update('none');
   }
 
   setTheme(theme: ThemeColours): void {
     this.theme = theme;
     this.styleDatasets();
-    const scales = this.chart.options.scales;
     this.chart.options = this.buildOptions();
-    this.copyBounds(scales);
+    this.fitScales();
     this.chart.update('none');
   }
 
@@ -93,30 +95,15 @@ export class ContourChart implements IterateChart {
         : computeContourLines(grid, chooseContourLevels(grid.values, contourLevelCount));
   }
 
-  private fitScales(grid: GridLandscape | undefined): void {
+  private fitScales(): void {
     const { x, y } = this.chart.options.scales ?? {};
     if (x === undefined || y === undefined) {
       return;
     }
-    x.min = grid?.xMin;
-    x.max = grid?.xMax;
-    y.min = grid?.yMin;
-    y.max = grid?.yMax;
-  }
-
-  private copyBounds(previous: Chart<'scatter'>['options']['scales']): void {
-    const scales = this.chart.options.scales;
-    if (previous === undefined || scales === undefined) {
-      return;
-    }
-    for (const axis of ['x', 'y'] as const) {
-      const target = scales[axis];
-      const source = previous[axis];
-      if (target !== undefined && source !== undefined) {
-        target.min = source.min;
-        target.max = source.max;
-      }
-    }
+    x.min = this.bounds?.xMin;
+    x.max = this.bounds?.xMax;
+    y.min = this.bounds?.yMin;
+    y.max = this.bounds?.yMax;
   }
 
   private drawContours(chart: Chart): void {

@@ -20,18 +20,24 @@ export interface ContourLine {
  * where the path ends, and keeps steep walls (Rosenbrock's, say) from taking every level.
  */
 export function chooseContourLevels(values: readonly (number | null)[], count: number): number[] {
-  const finite = values.filter((value): value is number => value !== null && Number.isFinite(value));
+  const finite: number[] = [];
+  for (const value of values) {
+    if (value !== null && Number.isFinite(value)) {
+      finite.push(value);
+    }
+  }
   if (finite.length === 0) {
     return [];
   }
-  finite.sort((a, b) => a - b);
+  // A typed array sorts numerically without a comparator, several times faster than Array#sort.
+  const sorted = Float64Array.from(finite).sort();
 
-  const lowest = finite[0] as number;
-  const highest = finite[finite.length - 1] as number;
+  const lowest = sorted[0] as number;
+  const highest = sorted[sorted.length - 1] as number;
   const levels: number[] = [];
   for (let k = 1; k <= count; k++) {
     const probability = (k / (count + 1)) ** 2;
-    const level = quantileOfSorted(finite, probability);
+    const level = quantileOfSorted(sorted, probability);
     const previous = levels[levels.length - 1];
     if (level > lowest && level < highest && (previous === undefined || level > previous)) {
       levels.push(level);
@@ -62,7 +68,7 @@ export function computeContourLines(grid: GridLandscape, levels: readonly number
   }));
 }
 
-function quantileOfSorted(sorted: readonly number[], probability: number): number {
+function quantileOfSorted(sorted: Float64Array, probability: number): number {
   const position = (sorted.length - 1) * probability;
   const below = Math.floor(position);
   const above = Math.min(sorted.length - 1, below + 1);
@@ -82,7 +88,7 @@ function gridToData(grid: GridLandscape): { x(gridX: number): number; y(gridY: n
 }
 
 // d3-contour closes each region through points on the grid's outer edge, half a cell outside the
-// samples; segments that touch the edge are not level lines, so they are left out.
+// samples. Segments that touch the edge are not level lines, so they are left out.
 function flattenRings(
   polygons: number[][][][],
   width: number,
@@ -90,7 +96,8 @@ function flattenRings(
   toData: { x(gridX: number): number; y(gridY: number): number },
 ): Float64Array {
   const onBorder = (point: number[]): boolean => {
-    const [x = 0, y = 0] = point;
+    const x = point[0] as number;
+    const y = point[1] as number;
     return x <= 0 || x >= width || y <= 0 || y >= height;
   };
 

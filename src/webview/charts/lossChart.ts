@@ -5,7 +5,7 @@ import type { ThemeColours } from '../theme';
 import { baseOptions, Chart, themedScale, type XY } from './chartSetup';
 import { buildLossSeries } from './lossSeries';
 
-// Markers make a short run readable; on long runs they would hide the line.
+// Markers make a short run readable, but on long runs they would hide the line.
 const maxPointsWithMarkers = 60;
 
 export class LossChart {

@@ -2,7 +2,7 @@
 
 export interface LossSeries {
   points: { x: number; y: number }[];
-  /** Axis title, which says when the values are shifted. */
+  /** Axis title, which names the shift when there is one. */
   title: string;
   /** min f over the kept points when the log view plots f − min f, else undefined. */
   shift: number | undefined;
