@@ -8,6 +8,8 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const chromiumPath = process.env.DESCENT_LAB_CHROMIUM ?? '/usr/bin/chromium';
 
+const openBrowsers = new Set<Browser>();
+
 export async function launchChromium(): Promise<Browser> {
   // Chromium keeps its crash-report database under XDG_CONFIG_HOME whatever the profile is, so it
   // gets a temporary one that goes when the browser closes.
@@ -27,6 +29,15 @@ export async function launchChromium(): Promise<Browser> {
     ],
     env: { ...process.env, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home },
   });
-  browser.on('disconnected', () => fs.rmSync(home, { recursive: true, force: true }));
+  openBrowsers.add(browser);
+  browser.on('disconnected', () => {
+    openBrowsers.delete(browser);
+    fs.rmSync(home, { recursive: true, force: true });
+  });
   return browser;
+}
+
+/** Closes every browser still open; for exit and signal handlers. */
+export async function closeAllBrowsers(): Promise<void> {
+  await Promise.all([...openBrowsers].map((browser) => browser.close().catch(() => undefined)));
 }

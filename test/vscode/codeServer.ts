@@ -114,6 +114,8 @@ export async function startCodeServer(entry: string, options: CodeServerOptions)
         XDG_CONFIG_HOME: path.join(tempDir, 'xdg-config'),
         XDG_DATA_HOME: path.join(tempDir, 'xdg-data'),
         XDG_CACHE_HOME: path.join(tempDir, 'xdg-cache'),
+        // A gallery without a service URL turns the marketplace off; code-server would use open-vsx.org.
+        EXTENSIONS_GALLERY: '{}',
         ...options.env,
       },
     },

@@ -70,7 +70,8 @@ printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$port" >"$demo/conf
 
 # setsid gives code-server its own process group, so that stopping the demo also stops the
 # extension host and the other processes it starts.
-XDG_CONFIG_HOME=$demo/xdg-config XDG_DATA_HOME=$demo/xdg-data XDG_CACHE_HOME=$demo/xdg-cache \
+# EXTENSIONS_GALLERY='{}' turns the marketplace (open-vsx.org by default) off.
+XDG_CONFIG_HOME=$demo/xdg-config XDG_DATA_HOME=$demo/xdg-data XDG_CACHE_HOME=$demo/xdg-cache EXTENSIONS_GALLERY='{}' \
   setsid node "$entry" --auth none --bind-addr "127.0.0.1:$port" --disable-telemetry \
   --disable-update-check --disable-workspace-trust --user-data-dir "$demo/user-data" \
   --extensions-dir "$demo/extensions" --config "$demo/config.yaml" "$root/samples" \

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+import { closeAllBrowsers } from './browser';
 import { buildExtension, buildSuite } from './build';
 import { ensureCodeServer, repoRoot, stopAllCodeServers } from './codeServer';
 import { runIntegrationSuite } from './integration';
@@ -71,19 +72,19 @@ async function main(): Promise<number> {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    console.error(`\n${signal}: stopping code-server`);
-    void stopAllCodeServers().finally(() => process.exit(130));
+    console.error(`\n${signal}: stopping Chromium and code-server`);
+    void Promise.all([closeAllBrowsers(), stopAllCodeServers()]).finally(() => process.exit(130));
   });
 }
 
 main().then(
   async (code) => {
-    await stopAllCodeServers();
+    await Promise.all([closeAllBrowsers(), stopAllCodeServers()]);
     process.exit(code);
   },
   async (error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    await stopAllCodeServers();
+    await Promise.all([closeAllBrowsers(), stopAllCodeServers()]);
     process.exit(1);
   },
 );
