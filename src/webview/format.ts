@@ -18,7 +18,7 @@ export function formatNumber(value: number, digits = 4): string {
   const text =
     magnitude >= 1e5 || magnitude < 1e-3
       ? trimExponent(value.toExponential(digits - 1))
-      : trimZeros(value.toPrecision(digits));
+      : String(Number(value.toPrecision(digits)));
   return text.replace(/-/g, minus);
 }
 

@@ -23,6 +23,16 @@ describe('formatNumber', () => {
   }
 });
 
+describe('formatNumber with fewer digits', () => {
+  it('writes 10 at one digit without an exponent', () => {
+    assert.equal(formatNumber(10, 1), '10');
+  });
+
+  it('rounds 12345.6 to 12350 at four digits', () => {
+    assert.equal(formatNumber(12345.6), '12350');
+  });
+});
+
 describe('formatPoint', () => {
   it('brackets two or more coordinates', () => {
     assert.equal(formatPoint([1, -0.5]), '(1, \u22120.5)');

@@ -204,6 +204,70 @@ describe('panel webview in Chromium', () => {
       await screenshot(panel.page, 'webview-3d.png');
       await assertCleanConsole(panel);
     });
+    const edgeCases: { name: string; source: string; settings: RunSettings; verdict: string }[] = [
+      {
+        name: 'diverging 1-D run',
+        source: 'x^2',
+        settings: { learningRate: 1.5, x0: [3], maxIterations: 100, gtol: 1e-6 },
+        verdict: 'diverging',
+      },
+      {
+        name: 'oscillating run',
+        source: 'x^2',
+        settings: { learningRate: 1, x0: [3], maxIterations: 100, gtol: 1e-6 },
+        verdict: 'oscillating',
+      },
+      {
+        name: 'zero learning rate',
+        source: 'x^2',
+        settings: { learningRate: 0, x0: [3], maxIterations: 100, gtol: 1e-6 },
+        verdict: 'slow',
+      },
+      {
+        name: 'zero iterations',
+        source: 'x^2',
+        settings: { learningRate: 0.1, x0: [3], maxIterations: 0, gtol: 1e-6 },
+        verdict: 'slow',
+      },
+      {
+        name: 'unbounded run',
+        source: '-x^2',
+        settings: { learningRate: 0.1, x0: [3], maxIterations: 100, gtol: 1e-6 },
+        verdict: 'unbounded',
+      },
+      {
+        name: 'non-finite run',
+        source: 'log(x)',
+        settings: { learningRate: 0.1, x0: [0.5], maxIterations: 100, gtol: 1e-6 },
+        verdict: 'non-finite',
+      },
+      {
+        name: 'diverging 2-D run',
+        source: rosenbrock.source,
+        settings: { learningRate: 0.01, x0: [-1.2, 1], maxIterations: 1000, gtol: 1e-6 },
+        verdict: 'diverging',
+      },
+      {
+        name: 'diverging 3-D run',
+        source: sphere.source,
+        settings: { learningRate: 1.5, x0: [1, 2, 3], maxIterations: 100, gtol: 1e-6 },
+        verdict: 'diverging',
+      },
+    ];
+    for (const { name, source, settings, verdict } of edgeCases) {
+      it(`draws quietly: ${name}`, async () => {
+        const panel = await openSessionPanel({ source, settings });
+        await waitForDrawn(panel.page, 0);
+
+        assert.equal(panel.session().state.run?.verdict, verdict);
+        assert.equal(await panel.page.textContent('.badge'), verdict);
+        const loss = await measureCanvasInk(panel.page, lossCanvas, ['#3794ff']);
+        assert.ok((loss.near[0] ?? 0) > 0, 'the loss chart shows the run');
+
+        await panel.page.check('#log-scale');
+        await assertCleanConsole(panel);
+      });
+    }
   });
 
   describe('controls and messaging', () => {

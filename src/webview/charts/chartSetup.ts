@@ -9,8 +9,10 @@ import {
   LogarithmicScale,
   PointElement,
   ScatterController,
+  Ticks,
   Tooltip,
   type ChartOptions,
+  type Scale,
   type ScaleOptionsByType,
 } from 'chart.js';
 import { formatNumber } from '../format';
@@ -41,10 +43,24 @@ export function themedScale(theme: ThemeColours, title: string, type: ScaleKind 
     ticks: { color: theme.mutedForeground, font, maxTicksLimit: 8 },
   } as CartesianScale;
 
-  if (type === 'logarithmic' && scale.ticks !== undefined) {
-    scale.ticks.callback = (value) => formatDecade(Number(value));
+  if (scale.ticks !== undefined) {
+    scale.ticks.callback =
+      type === 'logarithmic'
+        ? (value) => formatDecade(Number(value))
+        : function (value, index, ticks) {
+            return formatLinearTick.call(this, Number(value), index, ticks);
+          };
   }
   return scale;
+}
+
+// Chart.js writes 3e12 as 3,000,000,000,000; exponent form keeps such labels short.
+function formatLinearTick(this: Scale, value: number, index: number, ticks: { value: number }[]): string {
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e5 || (magnitude > 0 && magnitude < 1e-3)) {
+    return formatNumber(value, 3);
+  }
+  return Ticks.formatters.numeric.call(this, value, index, ticks);
 }
 
 // Chart.js puts log ticks at every 1…9 × 10^k, and only powers of ten get a label, such as 1e−6 or 0.01.

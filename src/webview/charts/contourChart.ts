@@ -104,6 +104,12 @@ export class ContourChart implements IterateChart {
     x.max = this.bounds?.xMax;
     y.min = this.bounds?.yMin;
     y.max = this.bounds?.yMax;
+
+    // The bounds are not round numbers, so they get no tick labels of their own.
+    if (x.ticks !== undefined && y.ticks !== undefined) {
+      x.ticks.includeBounds = false;
+      y.ticks.includeBounds = false;
+    }
   }
 
   private drawContours(chart: Chart): void {
