@@ -88,6 +88,8 @@ export class Controls {
   private readonly startPointGroup: HTMLElement;
   private startPoint: NumberField[] = [];
   private parameters: readonly string[] = [];
+  /** False until the first settings arrive, because a run needs a start point of the right length. */
+  private hasSettings = false;
 
   constructor(
     container: HTMLElement,
@@ -139,6 +141,7 @@ export class Controls {
     this.maxIterations.setValue(settings.maxIterations);
     this.gtol.setValue(settings.gtol);
     this.startPoint.forEach((field, i) => field.setValue(settings.x0[i] ?? 0));
+    this.hasSettings = true;
   }
 
   private listen(): void {
@@ -174,6 +177,10 @@ export class Controls {
 
   // Reads every field, so that each invalid one is marked, and reports only when all are valid.
   private report(): void {
+    if (!this.hasSettings) {
+      return;
+    }
+
     const learningRate = this.learningRate.read();
     const maxIterations = this.maxIterations.read();
     const gtol = this.gtol.read();

@@ -12,6 +12,7 @@ export class Header {
   private readonly badge = element('span', 'badge');
   private readonly explanation = element('span', 'explanation');
   private readonly summary = element('div', 'summary');
+  private shownFunction: FunctionView | undefined;
   private readonly verdict = element('div', 'verdict', { role: 'status', 'aria-live': 'polite' }, [
     this.badge,
     this.explanation,
@@ -28,6 +29,12 @@ export class Header {
   }
 
   showFunction(fn: FunctionView): void {
+    // Results reuse the state's FunctionView object, so an unchanged function is skipped cheaply.
+    if (fn === this.shownFunction) {
+      return;
+    }
+    this.shownFunction = fn;
+
     const parameterList = fn.parameters.join(', ');
     this.formula.textContent = `f(${parameterList}) = ${fn.display}`;
 

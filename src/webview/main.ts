@@ -24,6 +24,7 @@ function startPanel(appRoot: HTMLElement): void {
   let theme = readThemeColours();
 
   const header = new Header(layout.header);
+  header.showRun(undefined);
   const lossChart = new LossChart(layout.lossCanvas, theme);
   let iterateChart: IterateChart | undefined;
   let iterateChartKey = '';

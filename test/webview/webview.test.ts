@@ -439,6 +439,18 @@ describe('panel webview in Chromium', () => {
       await assertCleanConsole(restored);
     });
 
+    it('sends nothing before the first state', async () => {
+      const panel = await openSessionPanel(parabola, { ignoreReady: true });
+      await panel.page.waitForSelector('input[type=range]');
+
+      await panel.page.focus('input[type=range]');
+      await panel.page.keyboard.press('ArrowRight');
+
+      assert.deepEqual(await panel.posted(), [{ type: 'ready' }]);
+      assert.equal(await panel.page.textContent('.badge'), 'running');
+      await assertCleanConsole(panel);
+    });
+
     it('shows a runError in the verdict area', async () => {
       const panel = await openSessionPanel(parabola);
       await waitForDrawn(panel.page, 0);
