@@ -24,6 +24,8 @@ export interface PanelTarget {
 export class PanelManager implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private session: PanelSession | undefined;
+  /** True from new HTML until its `ready`, so that late messages from the previous page are dropped. */
+  private awaitingReady = false;
   private panelListeners: vscode.Disposable[] = [];
   private readonly postEmitter = new vscode.EventEmitter<ToWebview>();
 
@@ -87,7 +89,7 @@ export class PanelManager implements vscode.Disposable {
   private adopt(panel: vscode.WebviewPanel, target: PanelTarget): void {
     this.panel = panel;
     this.panelListeners = [
-      panel.webview.onDidReceiveMessage((data: unknown) => this.session?.receive(data)),
+      panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
       panel.onDidDispose(() => {
         if (this.panel === panel) {
           this.detach();
@@ -107,10 +109,24 @@ export class PanelManager implements vscode.Disposable {
       log: (line) => this.log.info(line),
     });
     this.session = session;
+    this.awaitingReady = true;
 
     // New HTML reloads the webview, which then sends `ready` and receives the new session's state.
     panel.title = panelTitle(target.fn);
     panel.webview.html = this.renderHtml(panel.webview, panel.title);
+  }
+
+  // A `run` from the page that showed the previous function could otherwise start a run of the new
+  // function with the old settings.
+  private receive(data: unknown): void {
+    const isReady =
+      typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'ready';
+    if (this.awaitingReady && !isReady) {
+      this.log.info('Ignored a message from the previous panel page while the new one loads.');
+      return;
+    }
+    this.awaitingReady = false;
+    this.session?.receive(data);
   }
 
   private post(panel: vscode.WebviewPanel, session: PanelSession, message: ToWebview): void {
