@@ -2,7 +2,8 @@
 // VS Code 1.100.3) driven by Debian's Chromium. Part (a) runs the mocha suite inside the extension
 // host; part (b) installs the built extension like a user and clicks through it with Playwright.
 // Each part gets its own code-server with fresh temporary folders, stopped at the end even on
-// failure or Ctrl+C.
+// failure or Ctrl+C. Screenshots go to test/artifacts; DESCENT_LAB_UPDATE_SCREENSHOT=1 also
+// replaces the README's docs/screenshot.png.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
