@@ -54,7 +54,7 @@ export function themedScale(theme: ThemeColours, title: string, type: ScaleKind 
   return scale;
 }
 
-// Chart.js writes 3e12 as 3,000,000,000,000; exponent form keeps such labels short.
+// Chart.js writes 3e12 as 3,000,000,000,000, so such labels switch to exponent form.
 function formatLinearTick(this: Scale, value: number, index: number, ticks: { value: number }[]): string {
   const magnitude = Math.abs(value);
   if (magnitude >= 1e5 || (magnitude > 0 && magnitude < 1e-3)) {

@@ -184,7 +184,7 @@ function tracePath(
   }
 }
 
-// Bounds, size and a checksum of the samples; enough to tell two grids of one session apart.
+// Bounds, size and a checksum of the samples, which tell two grids of one session apart.
 function gridFingerprint(grid: GridLandscape): string {
   let checksum = 0;
   grid.values.forEach((value, index) => {
