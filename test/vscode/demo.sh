@@ -16,24 +16,10 @@ if [[ ! -d node_modules ]]; then
 fi
 
 # Only code-server needs these, to build its native modules and for search.
-apt_packages=(libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep)
 need_code_server=true
 command -v code >/dev/null && need_code_server=false
 if $need_code_server; then
-  missing=()
-  for package in "${apt_packages[@]}"; do
-    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
-  done
-  if ((${#missing[@]} > 0)); then
-    if [[ $(id -u) -eq 0 ]]; then
-      log "installing apt packages: ${missing[*]}"
-      apt-get update && apt-get install -y "${missing[@]}"
-    else
-      log "missing apt packages; install them with:"
-      echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
-      exit 1
-    fi
-  fi
+  bash test/ensure-apt.sh libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep
 fi
 
 log "building"
