@@ -1,5 +1,5 @@
 // The host's side of one panel, free of the VS Code API so that the extension and the Chromium test
-// drive the same code. It answers `ready` with the full state and runs each `run` request in slices
+// drive the same code. It replies to `ready` with the full state and runs each `run` request in slices
 // of a few milliseconds, so the extension host never blocks; a newer request cancels an older one.
 
 import { DescentRun, parseFunction, type DescentResult, type Objective } from './engine/index';
@@ -31,7 +31,7 @@ interface ActiveRun {
   run: DescentRun;
   settings: RunSettings;
   started: number;
-  /** Post the whole state instead of a result, for the answer to `ready`. */
+  /** Post the whole state instead of a result, as the reply to `ready`. */
   answerWithState: boolean;
 }
 

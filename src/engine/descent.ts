@@ -190,7 +190,7 @@ export class DescentRun {
   }
 
   /**
-   * The next iterate overflowed or left f's domain; it is not recorded, so no Infinity or NaN
+   * Classifies a next iterate that overflowed or left f's domain; it is not recorded, so no Infinity or NaN
    * reaches the history. Escaping to infinity is divergence when f was rising and unbounded
    * descent when it was falling; anything else left the domain.
    */
@@ -225,7 +225,7 @@ export class DescentRun {
     return { kind: 'limit' };
   }
 
-  /** An affine f has a constant nonzero gradient and no minimum, whatever α is. */
+  /** Ends the run at once when f is affine: a constant nonzero gradient means no minimum for any α. */
   private checkAffine(): void {
     const constant = this.objective.constantGradient;
     if (constant !== undefined && constant.some((component) => component !== 0)) {
@@ -233,7 +233,7 @@ export class DescentRun {
     }
   }
 
-  /** Where the final curvature is judged: the centre of a cycle, else the last iterate. */
+  /** Returns where the final curvature is judged: the centre of a cycle, else the last iterate. */
   private curvaturePoint(): ArrayLike<number> {
     const outcome = this.outcome;
     const period = outcome?.kind === 'detected' ? outcome.detection.period : undefined;

@@ -94,7 +94,7 @@ function overshootNote(facts: RunFacts): string {
   return ` The iterates overshot and jumped to and fro around the minimum while converging: α = ${num(facts.options.learningRate)} is between 1/L and 2/L${limits}.`;
 }
 
-/** A minimum of a polynomial that is unbounded below is only local. */
+/** Notes that a minimum of a polynomial that is unbounded below is only local. */
 function localMinimumNote(facts: RunFacts): string {
   const reason = polynomialUnboundedReason(facts);
   return reason === undefined ? '' : ` This minimum is only local: ${reason}, so f is unbounded below.`;

@@ -4,7 +4,7 @@
 import type { Graph, NodeId } from './graph';
 import { opRules } from './ops';
 
-/** Longest text kept per node; shared subexpressions would otherwise grow the text exponentially. */
+/** Maximum text length kept per node; shared subexpressions would otherwise grow the text exponentially. */
 const maxLength = 600;
 
 /** Binding strength: sums < products < unary minus < powers < atoms and calls. */
@@ -100,7 +100,7 @@ function truncate(printed: Printed): Printed {
   return { text: `(${printed.text.slice(0, maxLength)}…)`, precedence: Precedence.Atom };
 }
 
-/** The shortest text that reads back as the same float64, as JavaScript's Number#toString gives it. */
+/** Formats the shortest text that reads back as the same float64, as JavaScript's Number#toString gives it. */
 export function formatNumber(value: number): string {
   return String(value);
 }

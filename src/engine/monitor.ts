@@ -83,7 +83,7 @@ export class RunMonitor {
     return { f, gradientNorm };
   }
 
-  /** The smallest p ≤ 8 with x_k ≈ x_(k-p) to a relative `tolerance`, for the end-of-run report. */
+  /** Returns the smallest p ≤ 8 with x_k ≈ x_(k-p) to a relative `tolerance`, for the end-of-run report. */
   approximatePeriod(k: number, tolerance: number): number | undefined {
     for (let p = 2; p <= Math.min(maxPeriod, k); p++) {
       if (this.distanceBack(k, p) <= tolerance * this.scaleAt(k)) {
@@ -93,7 +93,7 @@ export class RunMonitor {
     return undefined;
   }
 
-  /** The mean of the last p iterates: the centre of a cycle of period p. */
+  /** Returns the mean of the last p iterates, which is the centre of a cycle of period p. */
   cycleCentre(k: number, p: number): Float64Array {
     const centre = new Float64Array(this.n);
     for (let back = 0; back < p; back++) {
@@ -153,7 +153,7 @@ export class RunMonitor {
     return distance > 10 * this.x0Scale ? { verdict: 'unbounded' } : undefined;
   }
 
-  /** A cycle: x_k ≈ x_(k-p) for 2p consecutive iterations while the steps are more than jitter. */
+  /** Detects a cycle: x_k ≈ x_(k-p) for 2p consecutive iterations while the steps exceed jitter. */
   private detectCycle(k: number, x: Float64Array, step: number): Detection | undefined {
     // f returns to its value once per period, so while f has fallen steadily for longer than the
     // longest period there is no cycle, and the distance checks can be skipped.

@@ -29,7 +29,7 @@ export function univariateCoefficients(graph: Graph, output: NodeId): number[] |
 }
 
 /**
- * A polynomial is unbounded below exactly when its degree is odd or its leading coefficient is
+ * Decides unboundedness: a polynomial is unbounded below exactly when its degree is odd or its leading coefficient is
  * negative; a constant is bounded.
  */
 export function isUnboundedBelow(coefficients: number[]): boolean {

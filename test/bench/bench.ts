@@ -1,7 +1,7 @@
 // Benchmarks the engine against peers measured in the same process and writes docs/benchmarks.md.
 //   npm run bench            print a table and rewrite docs/benchmarks.md
 //   npm run bench -- --json  also print the figures as one JSON object on the last line
-// Times are medians over repeated batches; ratios compare batches run back to back.
+// Times are medians over repeated batches. Ratios compare batches run back to back.
 
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -49,7 +49,7 @@ function engineLoop(): StepLoop {
   };
 }
 
-/** The full optimizer: monitor, history and stop rules included. */
+/** Runs the full optimizer, with monitor, history and stop rules. */
 function runnerLoop(): StepLoop {
   const objective = parseFunction(rosenbrock).objective;
   return (iterations) => {

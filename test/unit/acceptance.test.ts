@@ -43,7 +43,7 @@ describe('C01 double negation in the derivative', () => {
     close(result.fun, 0, 1e-10, 'f');
   });
 
-  it('keeps iteration 28 with a larger limit and is not converged with a smaller one', () => {
+  it('keeps iteration 28 under other limits', () => {
     const longer = descend('(1 - -2*x)^2', { x0: [1], learningRate: 0.05, maxIterations: 5000 });
     assert.equal(firstWithin(longer.history, [-0.5], 1e-6), 28);
     const shorter = descend('(1 - -2*x)^2', { x0: [1], learningRate: 0.05, maxIterations: 27 });
@@ -100,7 +100,7 @@ describe('C03 negative exponents and power associativity', () => {
     assert.equal(result.verdict, 'converged');
   });
 
-  it('descends x^2 + x^-2 from 0.5 by overshooting once, reaching 1 by iteration 27', () => {
+  it('overshoots once from 0.5, reaching 1 by iteration 27', () => {
     const result = descend('x^2 + x^-2', { x0: [0.5], learningRate: 0.05 });
     [0.5, 1.25, 1.1762].forEach((value, k) => close(at(result.history, k).x[0], value, 1e-4, `x${k}`));
     assert.equal(firstWithin(result.history, [1], 1e-6), 27);
@@ -160,7 +160,7 @@ describe('C05 trigonometric power notation', () => {
 });
 
 describe('C06 x² at five learning rates', () => {
-  it('converges at α = 0.2 with x10 = 0.060466 and |x| < 1e-6 at iteration 32', () => {
+  it('converges at α = 0.2 by iteration 32', () => {
     const result = descend('x^2', { x0: [10], learningRate: 0.2 });
     close(at(result.history, 10).x[0], 0.060466, 1e-6, 'x10');
     assert.equal(firstWhere(result.history, (p) => Math.abs(p.x[0]) < 1e-6)?.iteration, 32);
@@ -171,7 +171,7 @@ describe('C06 x² at five learning rates', () => {
     const result = descend('x^2', { x0: [10], learningRate: 0.05, maxIterations: 150 });
     close(at(result.history, 10).x[0], 3.486784, 1e-6, 'x10');
     assert.equal(result.verdict, 'slow');
-    assert.ok(result.moreIterationsNeeded !== undefined && result.moreIterationsNeeded > 0);
+    assert.ok((result.moreIterationsNeeded ?? 0) > 0, `estimate ${result.moreIterationsNeeded}`);
     const full = descend('x^2', { x0: [10], learningRate: 0.05 });
     assert.equal(firstWhere(full.history, (p) => Math.abs(p.x[0]) < 1e-6)?.iteration, 153);
   });

@@ -5,7 +5,7 @@ import { DescentRun, parseFunction } from '../../src/engine/index';
 import { descend, isFiniteHistory } from './helpers';
 
 describe('verdicts beyond the acceptance cases', () => {
-  it('reports leaving the domain of sqrt as non-finite and keeps the last finite point', () => {
+  it('stops at the edge of the sqrt domain', () => {
     // f = sqrt(x) + x² has f′ > 0 for x > 0, so a large step crosses 0 into the negative reals.
     const result = descend('sqrt(x) + x^2', { x0: [1], learningRate: 1 });
     assert.equal(result.verdict, 'non-finite');

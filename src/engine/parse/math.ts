@@ -244,7 +244,7 @@ class MathParser {
     return this.graph.variable(this.indexOf(token));
   }
 
-  /** A name followed by '(' multiplies when it reads as a variable: x(x-2), θ(1-θ), x_1(…). */
+  /** Decides whether a name followed by '(' multiplies when it reads as a variable: x(x-2), θ(1-θ), x_1(…). */
   private isParameterLike(name: string): boolean {
     return this.parameterIndex.has(name) || /^[A-Za-z\u0370-\u03ff](?:_?\d*)$/.test(name);
   }
