@@ -7,8 +7,10 @@ import type { HistoryPoint } from './types';
 export const defaultHistoryCap = 2000;
 
 export class History {
-  private readonly points: HistoryPoint[] = [];
+  private points: HistoryPoint[] = [];
   private stride = 1;
+  /** The next iteration to record; comparing with it is cheaper than a modulo on every step. */
+  private nextIteration = 0;
   private readonly cap: number;
 
   constructor(cap: number = defaultHistoryCap) {
@@ -16,10 +18,12 @@ export class History {
     this.cap = Math.max(2, Math.floor(cap));
   }
 
+  /** Records the iterate when its iteration is on the current stride; iterations arrive in order. */
   record(iteration: number, x: ArrayLike<number>, f: number, gradientNorm: number): void {
-    if (iteration % this.stride !== 0) {
+    if (iteration < this.nextIteration) {
       return;
     }
+    this.nextIteration = iteration + this.stride;
     this.points.push({ iteration, x: Array.from(x), f, gradientNorm });
     if (this.points.length > this.cap) {
       this.thin();
@@ -40,12 +44,8 @@ export class History {
 
   private thin(): void {
     this.stride *= 2;
-    let kept = 0;
-    for (const point of this.points) {
-      if (point.iteration % this.stride === 0) {
-        this.points[kept++] = point;
-      }
-    }
-    this.points.length = kept;
+    this.points = this.points.filter((point) => point.iteration % this.stride === 0);
+    const last = this.points[this.points.length - 1];
+    this.nextIteration = last.iteration + this.stride;
   }
 }

@@ -35,6 +35,7 @@ export class RunMonitor {
   private decreases = 0;
   private stepGrowth = 0;
   private readonly cycleStreak = new Int32Array(maxPeriod + 1);
+  private hasStreak = false;
   private readonly tailF = new Float64Array(tailLength);
   private readonly tailGradient = new Float64Array(tailLength);
   private previousDirection: Float64Array;
@@ -158,7 +159,10 @@ export class RunMonitor {
     // f returns to its value once per period, so while f has fallen steadily for longer than the
     // longest period there is no cycle, and the distance checks can be skipped.
     if (this.count - this.lastNonDecrease > maxPeriod + 1) {
-      this.cycleStreak.fill(0);
+      if (this.hasStreak) {
+        this.cycleStreak.fill(0);
+        this.hasStreak = false;
+      }
       return undefined;
     }
     const scale = 1 + maxAbs(x);
@@ -167,6 +171,7 @@ export class RunMonitor {
     for (let p = 2; p <= maxPeriod; p++) {
       const repeats = p <= k && this.distanceBack(k, p) <= cycleTolerance * scale;
       this.cycleStreak[p] = repeats && moving ? this.cycleStreak[p] + 1 : 0;
+      this.hasStreak ||= this.cycleStreak[p] > 0;
     }
     for (let p = 2; p <= maxPeriod; p++) {
       if (this.cycleStreak[p] >= Math.max(2 * p, 6)) {
