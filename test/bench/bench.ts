@@ -149,8 +149,9 @@ function readWebviewLatency(): { median: number; p95: number } | undefined {
   if (!existsSync(file)) {
     return undefined;
   }
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { medianMs?: number; p95Ms?: number };
-  return data.medianMs === undefined ? undefined : { median: data.medianMs, p95: data.p95Ms ?? NaN };
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { drawnMs?: { median?: number; p95?: number } };
+  const median = data.drawnMs?.median;
+  return median === undefined ? undefined : { median, p95: data.drawnMs?.p95 ?? NaN };
 }
 
 /** Times every loop in this process; each child process of the benchmark runs this once. */

@@ -2,12 +2,12 @@
 // VS Code's webview API: postMessage goes to a host callback in this Node process, whose replies are
 // delivered with window.postMessage, as VS Code does.
 
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 import type { FromWebview, PanelState, ToWebview } from '../../src/protocol';
@@ -19,19 +19,15 @@ export const artifactsDir = path.join(repositoryRoot, 'test', 'artifacts');
 const bundlePath = path.join(repositoryRoot, 'media', 'build', 'webview.js');
 const stylePath = path.join(repositoryRoot, 'media', 'panel.css');
 
-/** Builds media/build/webview.js with the same options as esbuild.mjs's webview entry. */
+/** Builds media/build/webview.js with esbuild.mjs, so the test loads the bundle the extension ships. */
 export async function buildWebviewBundle(): Promise<void> {
-  await esbuild.build({
-    entryPoints: [path.join(repositoryRoot, 'src', 'webview', 'main.ts')],
-    outfile: bundlePath,
-    bundle: true,
-    sourcemap: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'chrome120',
-    legalComments: 'none',
-    logLevel: 'warning',
+  const build = spawnSync(process.execPath, ['esbuild.mjs', '--only=webview'], {
+    cwd: repositoryRoot,
+    encoding: 'utf8',
   });
+  if (build.status !== 0) {
+    throw new Error(`Building the webview bundle failed:\n${build.stderr}`);
+  }
 }
 
 export interface AssetServer {
