@@ -15,7 +15,7 @@ import type { IterateChart } from './iterateChart';
 
 const maxTangents = 20;
 /** Half the length of a tangent line, in CSS pixels. */
-const tangentHalfLength = 16;
+const tangentHalfLength = 28;
 const maxPointsWithMarkers = 200;
 
 interface Tangent {
