@@ -67,10 +67,13 @@ function countOperations(graph: Graph, reached: Uint8Array): number {
   return count;
 }
 
-/** A JavaScript literal for a finite float64; negative values get parentheses so `a - (-2)` stays valid. */
+/**
+ * A JavaScript literal for a float64. Negative values get parentheses so `a - (-2)` stays valid;
+ * NaN and ±Infinity, which folding never creates but a future rule might, become the globals.
+ */
 function literal(value: number): string {
-  if (!Number.isFinite(value)) {
-    throw new Error(`Cannot compile the non-finite constant ${value}.`);
+  if (Number.isNaN(value)) {
+    return 'NaN';
   }
   const text = Object.is(value, -0) ? '-0' : String(value);
   return value < 0 || Object.is(value, -0) ? `(${text})` : text;

@@ -60,8 +60,8 @@ export class DescentRun {
     }
     this.startGradientNorm = maxAbs(this.gradient);
     this.history.record(0, this.x, this.f, this.startGradientNorm);
-    this.monitor = new RunMonitor(this.x, this.f, maxAbs(this.gradient));
     this.startCurvature = estimateCurvature(objective, this.x);
+    this.monitor = new RunMonitor(this.x, this.f, this.startGradientNorm, objective.hasConstantHessian());
     this.checkAffine();
   }
 

@@ -208,9 +208,10 @@ function simplifyProduct(graph: Graph, a: NodeId, b: NodeId): NodeId | undefined
   const nodeB = graph.node(b);
   // c·(-b) = (-c)·b
   if (nodeB.op === 'neg') return graph.mul(graph.constant(-factor), nodeB.args[0]);
-  // c1·(c2·b) = (c1·c2)·b
+  // c1·(c2·b) = (c1·c2)·b, unless c1·c2 overflows: 1e308·(2·x) must stay finite for finite x.
   if (nodeB.op === 'mul' && graph.isConstant(nodeB.args[0])) {
-    return graph.mul(graph.constant(factor * graph.node(nodeB.args[0]).value), nodeB.args[1]);
+    const merged = factor * graph.node(nodeB.args[0]).value;
+    return Number.isFinite(merged) ? graph.mul(graph.constant(merged), nodeB.args[1]) : undefined;
   }
   return undefined;
 }

@@ -32,6 +32,9 @@ export class RunMonitor {
   /** The last iteration at which f did not fall; a cycle must have one in every period. */
   private lastNonDecrease = 0;
   private fastGrowth = 0;
+  /** Consecutive updates whose rise of f above f(x₀) was at least ten times the previous one. */
+  private explosiveGrowth = 0;
+  private previousGap = 0;
   private decreases = 0;
   private stepGrowth = 0;
   private readonly cycleStreak = new Int32Array(maxPeriod + 1);
@@ -42,7 +45,15 @@ export class RunMonitor {
   /** Iterations whose step reversed the direction of the one before: overshoot past a minimum. */
   reversals = 0;
 
-  constructor(x0: ArrayLike<number>, f0: number, gradientNorm: number) {
+  /**
+   * @param constantHessian f is quadratic, so an instability seen once cannot fade further on.
+   */
+  constructor(
+    x0: ArrayLike<number>,
+    f0: number,
+    gradientNorm: number,
+    private readonly constantHessian = false,
+  ) {
     this.n = x0.length;
     this.x0 = Float64Array.from(x0);
     this.x0Scale = 1 + maxAbs(this.x0);
@@ -64,7 +75,7 @@ export class RunMonitor {
     const step = this.stepLength(x, previous);
     this.trackTrends(f, step);
     this.store(k, x, f, gradientNorm);
-    return this.detectDivergence(f) ?? this.detectUnbounded(x, f) ?? this.detectCycle(k, x, step);
+    return this.detectDivergence(x, f) ?? this.detectUnbounded(x, f) ?? this.detectCycle(k, x, step);
   }
 
   /** True when the last update increased f: the sign of the trend when a value overflows. */
@@ -120,23 +131,35 @@ export class RunMonitor {
       this.lastNonDecrease = this.count;
     }
     this.fastGrowth = step >= 1.05 * this.previousStep ? this.fastGrowth + 1 : 0;
+    const gap = f - this.f0;
+    this.explosiveGrowth =
+      this.previousGap > 0 && gap >= 10 * this.previousGap ? this.explosiveGrowth + 1 : 0;
+    this.previousGap = gap;
     this.stepGrowth = step > this.previousStep ? this.stepGrowth + 1 : 0;
     this.previousF = f;
     this.previousStep = step;
   }
 
   /**
-   * Diverging: f is above its starting value and rose on each of the last three updates while
-   * the steps grew by at least 5% each time, or rose twenty times in a row. Spiralling into a
-   * cycle below f(x₀) can raise f with growing steps for a while, so f > f(x₀) is required.
+   * Diverging: f rose above f(x₀) with growing steps, and one of these shows that the growth will
+   * not fade: f is quadratic, so its curvature is the same everywhere; the rise above f(x₀) grew
+   * tenfold twice in a row; or f rose ten times in a row while x moved ten start scales away and f
+   * passed f(x₀) by a hundred times its scale. Elsewhere α above the local 2/L can raise f for a
+   * while and then settle into a cycle, as on Rosenbrock's function from (0, 0) at α = 0.00234.
    */
-  private detectDivergence(f: number): Detection | undefined {
-    if (!(f > this.f0)) {
+  private detectDivergence(x: Float64Array, f: number): Detection | undefined {
+    if (!(f > this.f0) || this.increases < 3) {
       return undefined;
     }
-    const geometric = this.increases >= 3 && this.fastGrowth >= 2;
-    const sustained = this.increases >= 20;
-    return geometric || sustained ? { verdict: 'diverging' } : undefined;
+    const growing = this.fastGrowth >= 2;
+    const quadratic = this.constantHessian && growing;
+    const explosive = this.explosiveGrowth >= 2 && f - this.f0 > 1 + Math.abs(this.f0);
+    const sustained =
+      this.increases >= 10 &&
+      this.stepGrowth >= 10 &&
+      this.distanceFromStart(x) > 10 * this.x0Scale &&
+      f - this.f0 > 100 * (1 + Math.abs(this.f0));
+    return quadratic || explosive || sustained ? { verdict: 'diverging' } : undefined;
   }
 
   /**
@@ -147,11 +170,21 @@ export class RunMonitor {
     if (this.decreases < 8 || this.stepGrowth < 8 || f >= this.f0) {
       return undefined;
     }
+    return this.distanceFromStart(x) > 10 * this.x0Scale ? { verdict: 'unbounded' } : undefined;
+  }
+
+  /** Largest coordinate distance from x₀, in the units of x. */
+  distanceFromStart(x: ArrayLike<number>): number {
     let distance = 0;
     for (let i = 0; i < this.n; i++) {
       distance = Math.max(distance, Math.abs(x[i] - this.x0[i]));
     }
-    return distance > 10 * this.x0Scale ? { verdict: 'unbounded' } : undefined;
+    return distance;
+  }
+
+  /** The start point's scale, 1 + max |x₀ᵢ|, against which distances count as far. */
+  get startScale(): number {
+    return this.x0Scale;
   }
 
   /** Detects a cycle: x_k ≈ x_(k-p) for 2p consecutive iterations while the steps exceed jitter. */

@@ -20,6 +20,11 @@ export interface Objective {
   hessianVectorProduct(x: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array): void;
   /** The constant gradient when f is affine (every ∂f/∂xᵢ is a constant), else undefined. */
   readonly constantGradient: readonly number[] | undefined;
+  /**
+   * True when ∇²f does not depend on x, so f is quadratic (or affine) and the stability limit 2/L
+   * holds everywhere, not only near x.
+   */
+  hasConstantHessian(): boolean;
   /** Coefficients c[k] of xᵏ when f is a polynomial in one parameter, else undefined. */
   readonly polynomial: readonly number[] | undefined;
   /** Names the operation that makes f non-finite at x, such as "x^(-2) divides by zero". */
@@ -37,6 +42,7 @@ export class CompiledObjective implements Objective {
   private readonly gradient: readonly NodeId[];
   private valueOnly: CompiledFunction | undefined;
   private hessianProduct: CompiledFunction | undefined;
+  private constantHessian: boolean | undefined;
   private readonly scratch: Float64Array;
 
   constructor(parsed: ParsedExpression) {
@@ -66,6 +72,11 @@ export class CompiledObjective implements Objective {
     this.hessianProduct(this.scratch, out);
   }
 
+  hasConstantHessian(): boolean {
+    this.hessianProduct ??= this.compileHessianProduct();
+    return this.constantHessian ?? false;
+  }
+
   /** f pretty-printed. */
   display(): string {
     return formatNode(this.graph, this.output, this.parameters);
@@ -77,7 +88,9 @@ export class CompiledObjective implements Objective {
   }
 
   describeNonFinite(x: ArrayLike<number>): string | undefined {
-    const id = firstNonFiniteNode(this.graph, this.output, x);
+    const id =
+      firstNonFiniteNode(this.graph, this.output, x) ??
+      this.gradient.map((node) => firstNonFiniteNode(this.graph, node, x)).find((node) => node !== undefined);
     if (id === undefined) {
       return undefined;
     }
@@ -99,7 +112,20 @@ export class CompiledObjective implements Objective {
       directional = this.graph.add(directional, this.graph.mul(this.gradient[i], this.graph.variable(n + i)));
     }
     const product = gradientNodes(this.graph, directional, parameters);
+    this.constantHessian = this.dependsOnlyOnDirection(product);
     return compile(this.graph, [directional, ...product]);
+  }
+
+  /** True when the nodes read no parameter x[i], i < n: only the direction v = x[n..2n-1]. */
+  private dependsOnlyOnDirection(nodes: NodeId[]): boolean {
+    const reached = this.graph.reachableFrom(nodes);
+    for (let id = 0; id < reached.length; id++) {
+      const node = this.graph.node(id);
+      if (reached[id] === 1 && node.op === 'var' && node.index < this.dimension) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private findConstantGradient(): number[] | undefined {

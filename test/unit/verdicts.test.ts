@@ -64,3 +64,50 @@ describe('verdicts beyond the acceptance cases', () => {
     assert.throws(() => descend('x^2 + y^2', { x0: [1], learningRate: 0.1 }), /2 parameters \(x, y\)/);
   });
 });
+
+describe('diverging only when the iterates escape', () => {
+  // Each row: function, start point. α sweeps 1e-4 to 10 on a log grid.
+  const functions: [string, number[]][] = [
+    ['(1-x)^2 + 100*(y-x^2)^2', [0, 0]],
+    ['(1-x)^2 + 100*(y-x^2)^2', [-1.2, 1]],
+    ['x^2 + 100*sin(x)', [0]],
+    ['x^4 - 2x^3 + 1', [2]],
+    ['x^2 + 10*y^2', [1, 1]],
+    ['sin(x) + 0.1*x^2', [1]],
+    ['log(1 + x^2) + y^2', [3, 1]],
+  ];
+  const learningRates = Array.from({ length: 21 }, (_unused, i) => 10 ** (-4 + i / 4));
+
+  for (const [text, x0] of functions) {
+    it(`${text} from (${x0.join(', ')})`, () => {
+      for (const learningRate of learningRates) {
+        const early = descend(text, { x0, learningRate, maxIterations: 3000 });
+        if (early.verdict !== 'diverging') {
+          continue;
+        }
+        // The same run continued: a divergence travels far beyond the start's scale, while the
+        // bounded cycles and chaos that α above a local 2/L also produces stay near it.
+        const long = descend(text, { x0, learningRate, maxIterations: 20_000, stopEarly: false });
+        const farthest = Math.max(...long.history.map((point) => Math.max(...point.x.map(Math.abs))));
+        const scale = 1 + Math.max(...x0.map(Math.abs));
+        assert.ok(
+          farthest > 1000 * scale,
+          `α = ${learningRate}: called diverging, but |x| stays below ${farthest}`,
+        );
+      }
+    });
+  }
+
+  // Each row: function, start point, α; each is bounded, so a cycle or chaos, not divergence.
+  const bounded: [string, number[], number][] = [
+    ['(1-x)^2 + 100*(y-x^2)^2', [0, 0], 0.005],
+    ['(1-x)^2 + 100*(y-x^2)^2', [0, 0], 0.009],
+    ['(1-x)^2 + 100*(y-x^2)^2', [0, 0], 0.00234],
+    ['x^2 + 100*sin(x)', [0], 0.1],
+  ];
+  for (const [text, x0, learningRate] of bounded) {
+    it(`calls ${text} at α = ${learningRate} oscillating`, () => {
+      assert.equal(descend(text, { x0, learningRate, maxIterations: 3000 }).verdict, 'oscillating');
+    });
+  }
+});
