@@ -109,6 +109,7 @@ export class DescentRun {
       startCurvature: this.startCurvature,
       finalCurvature,
       startGradientNorm: this.startGradientNorm,
+      f0: this.monitor?.f0 ?? this.f,
       reversals: this.monitor?.reversals ?? 0,
       tail: this.monitor?.tail(),
     });

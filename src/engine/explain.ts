@@ -25,6 +25,8 @@ export interface RunFacts {
   gradientNorm: number;
   /** ‖∇f(x₀)‖∞, the scale against which a gradient counts as vanished. */
   startGradientNorm: number;
+  /** f(x₀). */
+  f0: number;
   iteration: number;
   startCurvature: CurvatureEstimate | undefined;
   finalCurvature: CurvatureEstimate | undefined;
@@ -94,10 +96,16 @@ function overshootNote(facts: RunFacts): string {
   return ` The iterates overshot and jumped to and fro around the minimum while converging: α = ${num(facts.options.learningRate)} is between 1/L and 2/L${limits}.`;
 }
 
-/** Notes that a minimum of a polynomial that is unbounded below is only local. */
+/** Notes that a polynomial that is unbounded below has at best local minima. */
 function localMinimumNote(facts: RunFacts): string {
+  const kind = stationaryKind(facts);
+  if (kind === 'negative' || kind === 'flat') {
+    return '';
+  }
   const reason = polynomialUnboundedReason(facts);
-  return reason === undefined ? '' : ` This minimum is only local: ${reason}, so f is unbounded below.`;
+  return reason === undefined
+    ? ''
+    : ` f has no global minimum: ${reason}, so f is unbounded below and this point is at best a local minimum.`;
 }
 
 /** Why a polynomial f is unbounded below, or undefined when it is not a polynomial or is bounded. */
@@ -114,21 +122,50 @@ function polynomialUnboundedReason(facts: RunFacts): string | undefined {
   return `f is a polynomial whose leading term ${num(coefficients[degree])}·${name}^${degree} is negative`;
 }
 
-/** A zero gradient is not a minimum when f curves down in some direction there. */
-function stationaryNote(facts: RunFacts): string {
+/**
+ * Classifies the end point by the Hessian there. The quadratic model's stationary point lies about
+ * ‖∇f‖/|λ| away; when that is far, as for ln x at x = 10⁶, the point is not near any stationary
+ * point and its curvature says nothing about one.
+ */
+function stationaryKind(facts: RunFacts): 'minimum' | 'negative' | 'flat' | 'unknown' {
   const curvature = facts.finalCurvature;
   if (curvature === undefined) {
-    return '';
+    return 'unknown';
   }
-  const scale = Math.max(Math.abs(curvature.largest), Math.abs(curvature.smallest), 1e-300);
-  if (curvature.smallest >= -1e-8 * scale) {
+  const magnitude = Math.max(Math.abs(curvature.largest), Math.abs(curvature.smallest));
+  const startMagnitude = Math.max(
+    Math.abs(facts.startCurvature?.largest ?? 0),
+    Math.abs(facts.startCurvature?.smallest ?? 0),
+  );
+  const scale = 1 + Math.max(...facts.x.map(Math.abs));
+  if (magnitude <= 1e-12 * Math.max(1, startMagnitude)) {
+    return 'flat';
+  }
+  if (facts.gradientNorm / magnitude > 1e-3 * scale) {
+    return 'unknown';
+  }
+  return curvature.smallest < -1e-8 * magnitude ? 'negative' : 'minimum';
+}
+
+/** Notes when a point with a vanishing gradient is not a minimum, or may not be one. */
+function stationaryNote(facts: RunFacts): string {
+  const kind = stationaryKind(facts);
+  const curvature = facts.finalCurvature;
+  if (kind === 'flat') {
+    return (
+      ' The curvature nearly vanishes there, so this may be a flat inflection point or a degenerate ' +
+      'saddle rather than a minimum (x³ at 0 is one).'
+    );
+  }
+  if (kind !== 'negative' || curvature === undefined) {
     return '';
   }
   if (facts.objective.dimension === 1) {
     return ` But f″ = ${num(curvature.smallest)} < 0 there, so this stationary point is a maximum, not a minimum.`;
   }
-  const kind = curvature.largest > 1e-8 * scale ? 'a saddle point' : 'a saddle point or a maximum';
-  return ` But the Hessian there has the negative eigenvalue ${num(curvature.smallest)}, so this stationary point is not a minimum: it is ${kind}.`;
+  const scale = Math.max(Math.abs(curvature.largest), Math.abs(curvature.smallest));
+  const what = curvature.largest > 1e-8 * scale ? 'a saddle point' : 'a saddle point or a maximum';
+  return ` But the Hessian there has the negative eigenvalue ${num(curvature.smallest)}, so this stationary point is not a minimum: it is ${what}.`;
 }
 
 /**
@@ -190,16 +227,19 @@ function atLimit(facts: RunFacts): Explanation {
     };
   }
 
-  if (hasVanishedGradient(facts)) {
-    return convergedToPrecision(facts, 1, 'Maximum number of iterations has been exceeded.');
-  }
   const tail = facts.tail;
+  if (tail !== undefined && isRisingTail(tail.f) && facts.f > facts.f0) {
+    return divergingAtLimit(facts);
+  }
   if (tail !== undefined && isOscillatingTail(tail.f)) {
     return oscillatingAtLimit(facts);
   }
   const polynomialReason = polynomialUnboundedReason(facts);
   if (polynomialReason !== undefined) {
     return unboundedPolynomial(facts, polynomialReason);
+  }
+  if (tail !== undefined && isSteadyFall(tail, facts)) {
+    return unboundedAtLimit(facts);
   }
   const estimate = tail === undefined ? undefined : iterationsStillNeeded(tail.gradientNorm, options.gtol);
   const more =
@@ -224,6 +264,59 @@ function unboundedPolynomial(facts: RunFacts, reason: string): Explanation {
       `f has no minimum to converge to: ${reason}. After ${facts.iteration} iterations f = ${num(facts.f)} at ` +
       `${point(facts)} and still falling; a smaller α only slows the fall.`,
     message: 'The function is unbounded below.',
+    status: 1,
+    success: false,
+  };
+}
+
+/** f rose on at least 90% of the last iterations. */
+function isRisingTail(f: number[]): boolean {
+  let increases = 0;
+  for (let i = 1; i < f.length; i++) {
+    if (f[i] > f[i - 1]) {
+      increases++;
+    }
+  }
+  return f.length >= 8 && increases >= 0.9 * (f.length - 1);
+}
+
+/**
+ * f fell on every one of the last iterations while ‖∇f‖∞ did not shrink and x travelled ten start
+ * scales away: the signature of a slope with no bottom, such as x² + y along y.
+ */
+function isSteadyFall(tail: { f: number[]; gradientNorm: number[] }, facts: RunFacts): boolean {
+  const falling = tail.f.every((value, i) => i === 0 || value < tail.f[i - 1]);
+  const gradients = tail.gradientNorm;
+  const notShrinking = gradients[gradients.length - 1] >= 0.5 * gradients[0];
+  const x0 = facts.options.x0;
+  const scale = 1 + Math.max(0, ...x0.map(Math.abs));
+  const distance = Math.max(0, ...facts.x.map((value, i) => Math.abs(value - x0[i])));
+  return tail.f.length >= 8 && falling && notShrinking && distance > 10 * scale;
+}
+
+function divergingAtLimit(facts: RunFacts): Explanation {
+  const limit = stabilityLimit(facts.startCurvature);
+  const advice =
+    limit === undefined ? 'reduce α' : `choose α below the stability limit 2/L ≈ ${num(limit)} at x₀`;
+  return {
+    verdict: 'diverging',
+    explanation:
+      `Diverging slowly: f rose on almost every one of the last iterations, to ${num(facts.f)} after ` +
+      `${facts.iteration} iterations, above its start value ${num(facts.f0)}. α = ${num(facts.options.learningRate)} is too large; ${advice}.`,
+    message: 'Maximum number of iterations has been exceeded.',
+    status: 1,
+    success: false,
+  };
+}
+
+function unboundedAtLimit(facts: RunFacts): Explanation {
+  return {
+    verdict: 'unbounded',
+    explanation:
+      `f kept falling at a steady rate while ‖∇f‖∞ stayed near ${num(facts.gradientNorm)} and x travelled far from x₀ ` +
+      `(f = ${num(facts.f)} at ${point(facts)} after ${facts.iteration} iterations). f appears to be unbounded below ` +
+      `along this path; a smaller α only slows the fall.`,
+    message: 'Maximum number of iterations has been exceeded.',
     status: 1,
     success: false,
   };
@@ -329,7 +422,7 @@ function unbounded(facts: RunFacts): Explanation {
     verdict: 'unbounded',
     explanation:
       `f keeps falling without bound: f = ${num(facts.f)} at ${point(facts)} after ${facts.iteration} iterations, ` +
-      `and every step was longer than the one before. ${capitalize(why)}; a smaller α only slows the fall.`,
+      `and every step was longer than the one before. Here ${why}; a smaller α only slows the fall.`,
     message: 'Stopped: the function appears to be unbounded below.',
     status: 3,
     success: false,
@@ -374,9 +467,12 @@ function alphaAgainstLimit(facts: RunFacts, limit: number | undefined, where: st
 
 function nonFiniteStart(detail: string | undefined, facts: RunFacts): Explanation {
   const reason = detail === undefined ? 'f or ∇f is not finite there' : detail;
+  const what = Number.isFinite(facts.f)
+    ? `f = ${num(facts.f)} is finite at the start point ${point(facts)} but its gradient is not`
+    : `f is undefined at the start point ${point(facts)}`;
   return {
     verdict: 'non-finite',
-    explanation: `f is undefined at the start point ${point(facts)}: ${reason}. Choose another start point.`,
+    explanation: `${what}: ${reason}. Choose another start point.`,
     message: 'f or its gradient is not finite at the start point.',
     status: 4,
     success: false,
@@ -394,10 +490,6 @@ function leftDomain(detail: string | undefined, next: number[], facts: RunFacts)
     status: 4,
     success: false,
   };
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function stabilityLimit(curvature: CurvatureEstimate | undefined): number | undefined {

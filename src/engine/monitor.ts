@@ -31,7 +31,6 @@ export class RunMonitor {
   private increases = 0;
   /** The last iteration at which f did not fall; a cycle must have one in every period. */
   private lastNonDecrease = 0;
-  private fastGrowth = 0;
   /** Consecutive updates whose rise of f above f(x₀) was at least ten times the previous one. */
   private explosiveGrowth = 0;
   private previousGap = 0;
@@ -130,7 +129,6 @@ export class RunMonitor {
       this.decreases = 0;
       this.lastNonDecrease = this.count;
     }
-    this.fastGrowth = step >= 1.05 * this.previousStep ? this.fastGrowth + 1 : 0;
     const gap = f - this.f0;
     this.explosiveGrowth =
       this.previousGap > 0 && gap >= 10 * this.previousGap ? this.explosiveGrowth + 1 : 0;
@@ -141,18 +139,17 @@ export class RunMonitor {
   }
 
   /**
-   * Diverging: f rose above f(x₀) with growing steps, and one of these shows that the growth will
-   * not fade: f is quadratic, so its curvature is the same everywhere; the rise above f(x₀) grew
-   * tenfold twice in a row; or f rose ten times in a row while x moved ten start scales away and f
-   * passed f(x₀) by a hundred times its scale. Elsewhere α above the local 2/L can raise f for a
+   * Diverging: f rose above f(x₀) on the last three updates, and one of these shows that the
+   * growth will not fade: f is quadratic, so its curvature is the same everywhere, and the steps
+   * grow; the rise above f(x₀) grew tenfold twice in a row; or f rose ten times in a row with
+   * growing steps while x moved ten start scales away and f passed f(x₀) by a hundred times its scale. Elsewhere α above the local 2/L can raise f for a
    * while and then settle into a cycle, as on Rosenbrock's function from (0, 0) at α = 0.00234.
    */
   private detectDivergence(x: Float64Array, f: number): Detection | undefined {
     if (!(f > this.f0) || this.increases < 3) {
       return undefined;
     }
-    const growing = this.fastGrowth >= 2;
-    const quadratic = this.constantHessian && growing;
+    const quadratic = this.constantHessian && this.stepGrowth >= 2;
     const explosive = this.explosiveGrowth >= 2 && f - this.f0 > 1 + Math.abs(this.f0);
     const sustained =
       this.increases >= 10 &&
