@@ -33,9 +33,19 @@ export function activate(context: vscode.ExtensionContext): DescentLabTestApi {
         lastRun = message.state.run;
       }
     }),
-    vscode.commands.registerCommand(minimizeCommandId, () =>
-      minimizeSelection({ panels, diagnostics, notifier, log }),
-    ),
+    vscode.commands.registerCommand(minimizeCommandId, () => {
+      // An unexpected error gets a readable notification and a log line with its stack, instead of
+      // VS Code's generic "command resulted in an error" dialog.
+      try {
+        minimizeSelection({ panels, diagnostics, notifier, log });
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        log.error('Minimize This Function failed:', error);
+        notifier.error(
+          `could not minimize the selection: ${detail}. The output channel "Descent Lab" has details.`,
+        );
+      }
+    }),
     vscode.window.registerWebviewPanelSerializer(panelViewType, new PanelSerializer(panels, log)),
   );
 

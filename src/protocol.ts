@@ -149,8 +149,11 @@ export function checkRunSettings(value: unknown, dimension: number): string | un
     return `x0 must be an array of ${dimension} numbers`;
   }
   const maxAbs = bounds.startPoint.maxAbs;
-  if (!x0.every((component) => inRange(component, -maxAbs, maxAbs))) {
-    return `every x0 component must be a number from ${-maxAbs} to ${maxAbs}`;
+  // An indexed loop, because every() skips the holes of a sparse array.
+  for (let i = 0; i < x0.length; i++) {
+    if (!inRange(x0[i], -maxAbs, maxAbs)) {
+      return `x0[${i}] must be a number from ${-maxAbs} to ${maxAbs}`;
+    }
   }
   return undefined;
 }
@@ -169,7 +172,9 @@ export function parseFromWebview(data: unknown, dimension: number): FromWebview 
     return { type: 'ready' };
   }
   if (message.type !== 'run') {
-    return `unknown message type ${JSON.stringify(String(message.type)).slice(0, 40)}`;
+    const type =
+      typeof message.type === 'string' ? JSON.stringify(message.type.slice(0, 40)) : typeof message.type;
+    return `unknown message type ${type}`;
   }
   if (!Number.isSafeInteger(message.requestId) || (message.requestId as number) < 0) {
     return 'run.requestId must be a non-negative whole number';
@@ -177,7 +182,7 @@ export function parseFromWebview(data: unknown, dimension: number): FromWebview 
 
   const problem = checkRunSettings(message.settings, dimension);
   if (problem !== undefined) {
-    return `run.${problem}`;
+    return `run.settings: ${problem}`;
   }
   const settings = message.settings as RunSettings;
   return {

@@ -63,14 +63,28 @@ export class PanelSession {
     }
 
     if (message.type === 'ready') {
-      if (this.current.run !== undefined && this.active === undefined) {
-        this.post({ type: 'state', state: this.current });
-        return;
-      }
-      this.start(this.current.requestId ?? 0, this.current.settings, true);
+      this.answerReady();
       return;
     }
     this.start(message.requestId, message.settings, false);
+  }
+
+  /**
+   * Replies to `ready`, which a webview sends when it loads again after being hidden. A run still
+   * in progress goes on: the new page gets the state with that run's settings at once, and the
+   * run's result when it finishes. Only a panel that has never run starts one.
+   */
+  private answerReady(): void {
+    if (this.active !== undefined) {
+      const { settings, requestId } = this.active;
+      this.post({ type: 'state', state: { ...this.current, settings, requestId } });
+      return;
+    }
+    if (this.current.run !== undefined) {
+      this.post({ type: 'state', state: this.current });
+      return;
+    }
+    this.start(this.current.requestId ?? 0, this.current.settings, true);
   }
 
   dispose(): void {

@@ -43,8 +43,21 @@ export function parseArguments(argv: string[]): CliOptions {
   };
   const positional: string[] = [];
 
+  let optionsEnded = false;
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
+    // After `--` everything is positional, so a function may start with a minus sign: -- "-x^2".
+    if (
+      optionsEnded ||
+      (argument.startsWith('-') && argument !== '--' && !argument.startsWith('--') && argument !== '-h')
+    ) {
+      positional.push(argument);
+      continue;
+    }
+    if (argument === '--') {
+      optionsEnded = true;
+      continue;
+    }
     const value = () => {
       const next = argv[++i];
       if (next === undefined) {

@@ -1,7 +1,8 @@
 // Command-line interface to the engine, so that runs can be scripted, tested and benchmarked:
 //   node dist/cli.js minimize "<function>" [--x0 1,2] [--learning-rate 0.1] [--max-iterations 1000]
 //                            [--gtol 1e-6] [--history] [--json]
-// Exit codes: 0 for any finished run whatever its verdict, 2 for invalid input.
+// Exit codes: 0 for any finished run whatever its verdict, 2 for invalid input, 1 for an internal
+// error, which is a bug to report.
 
 import { minimize, parseFunction, ParseError, type DescentResult } from '../engine/index';
 import { parseArguments, usage, type CliOptions } from './arguments';
@@ -34,9 +35,8 @@ function run(options: CliOptions): DescentResult {
   const dimension = parsed.parameters.length;
   const x0 = options.x0 ?? new Array<number>(dimension).fill(0);
   if (x0.length !== dimension) {
-    throw new InputError(
-      `--x0 has ${x0.length} values but the function has ${dimension} (${parsed.parameters.join(', ')}).`,
-    );
+    const names = dimension === 0 ? 'no parameters' : `${dimension} (${parsed.parameters.join(', ')})`;
+    throw new InputError(`--x0 has ${x0.length} values but the function has ${names}.`);
   }
 
   return minimize(parsed.objective, {
@@ -54,10 +54,10 @@ function formatJson(result: DescentResult, withHistory: boolean): string {
 }
 
 function formatSummary(result: DescentResult): string {
-  const point = result.parameters.map((name, i) => `${name} = ${result.x[i]}`).join(', ');
+  const point = result.parameters.map((name, i) => `, ${name} = ${result.x[i]}`).join('');
   return [
     `${result.verdict}: ${result.explanation}`,
-    `  iterations ${result.nit}, f = ${result.fun}, ${point}`,
+    `  iterations ${result.nit}, f = ${result.fun}${point}`,
     `  ${result.message}`,
     '',
   ].join('\n');
@@ -65,7 +65,9 @@ function formatSummary(result: DescentResult): string {
 
 function fail(error: unknown, json: boolean): number {
   if (!(error instanceof ParseError || error instanceof InputError || error instanceof RangeError)) {
-    throw error;
+    const message = `Internal error: ${error instanceof Error ? error.message : String(error)}. Please report it.`;
+    process.stderr.write(json ? `${JSON.stringify({ error: { message } })}\n` : `descent-lab: ${message}\n`);
+    return 1;
   }
   if (json) {
     const position =

@@ -69,6 +69,15 @@ export function explain(outcome: Outcome, facts: RunFacts): Explanation {
 
 function converged(facts: RunFacts): Explanation {
   const { iteration, options } = facts;
+  if (facts.objective.dimension === 0) {
+    return {
+      verdict: 'converged',
+      explanation: `f has no parameters, so there is nothing to minimize: f = ${num(facts.f)} everywhere.`,
+      message: 'Optimization terminated successfully.',
+      status: 0,
+      success: true,
+    };
+  }
   const iterations = iteration === 1 ? '1 iteration' : `${iteration} iterations`;
   let sentence =
     `Converged in ${iterations}: ‖∇f‖∞ = ${num(facts.gradientNorm)} ≤ gtol = ${num(options.gtol)} ` +

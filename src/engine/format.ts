@@ -90,14 +90,17 @@ function isNegative(printed: Printed): boolean {
 }
 
 function wrapIf(printed: Printed, condition: boolean): string {
-  return condition ? `(${printed.text})` : printed.text;
+  // A cut text already ends the printout, so it gets no parentheses that could never close.
+  return condition && !printed.text.endsWith('…') ? `(${printed.text})` : printed.text;
 }
 
+/** Cuts text past maxLength and ends it with an ellipsis; a cut text is never wrapped again. */
 function truncate(printed: Printed): Printed {
   if (printed.text.length <= maxLength) {
     return printed;
   }
-  return { text: `(${printed.text.slice(0, maxLength)}…)`, precedence: Precedence.Atom };
+  const text = printed.text.endsWith('…') ? printed.text : `${printed.text.slice(0, maxLength)}…`;
+  return { text: text.slice(0, maxLength + 1), precedence: Precedence.Atom };
 }
 
 /** Formats the shortest text that reads back as the same float64, as JavaScript's Number#toString gives it. */

@@ -109,7 +109,9 @@ function reportParseError(
   const start = document.positionAt(selectionStart + source.toOriginalOffset(error.offset));
   const end = document.positionAt(selectionStart + source.toOriginalOffset(error.offset + error.length));
 
-  context.diagnostics.show(document, new vscode.Range(start, end), error.message);
-  context.notifier.error(error.message);
-  context.log.warn(`Parse error in ${excerpt(source.text, logExcerptLength)}: ${error.message}`);
+  // The parser counts lines within the selection; the user reads positions in the document.
+  const message = `${error.description} (at line ${start.line + 1}, column ${start.character + 1}).`;
+  context.diagnostics.show(document, new vscode.Range(start, end), message);
+  context.notifier.error(message);
+  context.log.warn(`Parse error in ${excerpt(source.text, logExcerptLength)}: ${message}`);
 }

@@ -83,3 +83,17 @@ describe('command-line interface', () => {
     });
   }
 });
+
+describe('command-line interface arguments', () => {
+  it('takes a function after -- even when it starts with a minus sign', () => {
+    const { status, stdout } = cli('minimize', '--json', '--', '-x^2 + 4*x');
+    assert.equal(status, 0);
+    assert.equal(JSON.parse(stdout).verdict, 'unbounded');
+  });
+
+  it('explains a function without parameters', () => {
+    const result = JSON.parse(cli('minimize', '3', '--json').stdout);
+    assert.equal(result.verdict, 'converged');
+    assert.ok(result.explanation.includes('no parameters'), result.explanation);
+  });
+});

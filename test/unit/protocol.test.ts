@@ -38,7 +38,9 @@ describe('webview message validation', () => {
     [{ type: 'run', requestId: 1, settings: { ...settings, maxIterations: 2.5 } }, 'whole number'],
     [{ type: 'run', requestId: 1, settings: { ...settings, gtol: -1 } }, 'gtol'],
     [{ type: 'run', requestId: 1, settings: { ...settings, x0: [1] } }, 'x0 must be an array of 2'],
-    [{ type: 'run', requestId: 1, settings: { ...settings, x0: [1, Infinity] } }, 'x0 component'],
+    [{ type: 'run', requestId: 1, settings: { ...settings, x0: [1, Infinity] } }, 'x0[1] must be'],
+    // eslint-disable-next-line no-sparse-arrays
+    [{ type: 'run', requestId: 1, settings: { ...settings, x0: [1, ,] } }, 'x0[1] must be'],
     [{ type: 'run', requestId: 1, settings: { ...settings, x0: 'a,b' } }, 'x0 must be an array'],
   ];
   for (const [message, phrase] of invalid) {

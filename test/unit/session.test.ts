@@ -56,6 +56,24 @@ describe('panel session', () => {
     );
   });
 
+  it('keeps a run going when the page reloads', async () => {
+    const { session, posted } = open('(1-x)^2 + 100*(y-x^2)^2');
+    const settings = { learningRate: 1e-4, x0: [-1.2, 1], maxIterations: 400_000, gtol: 0 };
+    session.receive({ type: 'run', requestId: 7, settings });
+    session.receive({ type: 'ready' });
+
+    const state = posted[0];
+    assert.equal(state?.type, 'state');
+    assert.equal(state?.type === 'state' && state.state.settings.learningRate, 1e-4);
+    assert.equal(state?.type === 'state' && state.state.requestId, 7);
+
+    await until(() => posted.length > 1);
+    const result = posted[1];
+    assert.equal(result.type, 'result');
+    assert.equal(result.type === 'result' && result.requestId, 7);
+    assert.equal(result.type === 'result' && result.run.nit, 400_000);
+  });
+
   it('logs and ignores an invalid message', () => {
     const { session, posted, logged } = open('x^2');
     session.receive({ type: 'run', requestId: 1, settings: { learningRate: 'fast' } });

@@ -191,7 +191,8 @@ async function expectRestoredAfterReload(page: Page, learningRate: string): Prom
 }
 
 async function expectParseErrorShown(page: Page): Promise<void> {
-  const expected = `Descent Lab: ${parseErrorMessage(malformed)}`;
+  // The notification gives the engine's description and the position in the document.
+  const expected = `Descent Lab: ${parseErrorMessage(malformed)} (at line`;
   const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Descent Lab:' });
   await toast.first().waitFor({ timeout: 15_000 });
   assert.ok((await toast.first().innerText()).includes(expected), `no notification reads ${expected}`);
@@ -200,13 +201,13 @@ async function expectParseErrorShown(page: Page): Promise<void> {
   await squiggle.first().waitFor({ state: 'attached', timeout: 15_000 });
 }
 
-/** The engine's own message for `text`, which the notification must repeat. */
+/** The engine's description of the error in `text`, which the notification must repeat. */
 function parseErrorMessage(text: string): string {
   try {
     parseFunction(text);
   } catch (error) {
     if (error instanceof ParseError) {
-      return error.message;
+      return error.description;
     }
     throw error;
   }

@@ -8,7 +8,8 @@ export class ParseError extends Error {
   readonly column: number;
 
   constructor(
-    description: string,
+    /** What is wrong, without the position, for callers that state the position themselves. */
+    readonly description: string,
     readonly offset: number,
     readonly length: number,
     text: string,

@@ -21,6 +21,8 @@ const operatorAliases: ReadonlyMap<string, string> = new Map([
   ['*', '*'],
   ['\u00b7', '*'],
   ['\u00d7', '*'],
+  // GREEK ANO TELEIA, which Unicode normalizes to the middle dot ·
+  ['\u0387', '*'],
   ['/', '/'],
   ['^', '^'],
   ['(', '('],
@@ -30,8 +32,10 @@ const operatorAliases: ReadonlyMap<string, string> = new Map([
 ]);
 
 const numberPattern = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
-// Letters include Greek (U+0370–U+03FF) so that θ, α and λ work as parameter names.
-const namePattern = /[A-Za-z_\u0370-\u03ff][A-Za-z0-9_\u0370-\u03ff]*/y;
+// Letters include the Greek alphabet (Α–Ω, α–ω and the variants ϑ ϕ ϖ ϰ ϱ ϵ) so that θ, α and λ
+// work as parameter names; Greek punctuation such as U+0387 (·) and U+037E (;) does not.
+const greek = '\u0391-\u03a9\u03b1-\u03c9\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5';
+const namePattern = new RegExp(`[A-Za-z_${greek}][A-Za-z0-9_${greek}]*`, 'y');
 const spacePattern = /\s+/y;
 
 export function tokenize(text: string): Token[] {

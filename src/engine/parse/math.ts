@@ -246,7 +246,7 @@ class MathParser {
 
   /** Decides whether a name followed by '(' multiplies when it reads as a variable: x(x-2), θ(1-θ), x_1(…). */
   private isParameterLike(name: string): boolean {
-    return this.parameterIndex.has(name) || /^[A-Za-z\u0370-\u03ff](?:_?\d*)$/.test(name);
+    return this.parameterIndex.has(name) || /^[A-Za-z\u0391-\u03a9\u03b1-\u03c9](?:_?\d*)$/.test(name);
   }
 
   private indexOf(token: Token): number {

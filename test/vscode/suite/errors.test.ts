@@ -50,7 +50,8 @@ describe('parse errors', () => {
     const diagnostics = descentLabDiagnostics(editor.document.uri);
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(diagnostics[0].message, expected.message);
+    // 'malformed: ' is 11 characters and the parser points at offset 5 of the selection: column 17.
+    assert.equal(diagnostics[0].message, `${expected.description} (at line 1, column 17).`);
     assert.equal(
       editor.document.offsetAt(diagnostics[0].range.start),
       'malformed: '.length + expected.offset,
@@ -66,7 +67,7 @@ describe('parse errors', () => {
 
     assert.deepEqual(lastNotification(api), {
       severity: 'error',
-      message: `Descent Lab: ${expected.message}`,
+      message: `Descent Lab: ${expected.description} (at line 1, column 17).`,
     });
   });
 
