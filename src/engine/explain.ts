@@ -356,7 +356,7 @@ function oscillatingAtLimit(facts: RunFacts): Explanation {
     verdict: 'oscillating',
     explanation:
       `The iterates jumped to and fro without settling for ${facts.iteration} iterations: f rose and fell ` +
-      `instead of falling steadily. ${alphaAgainstLimit(facts, limit, 'at the final point')}`,
+      `instead of falling steadily. ${kinkNote(facts) ?? alphaAgainstLimit(facts, limit, 'at the final point')}`,
     message: 'Maximum number of iterations has been exceeded.',
     status: 1,
     success: false,
@@ -449,13 +449,26 @@ function oscillating(detection: Detection, facts: RunFacts): Explanation {
     verdict: 'oscillating',
     explanation:
       `Oscillating${where} with period ${period}: the iterates repeat every ${period} iterations without converging ` +
-      `(f ≈ ${num(facts.f)}). ${alphaAgainstLimit(facts, limit, 'at the centre of the cycle')}`,
+      `(f ≈ ${num(facts.f)}). ${kinkNote(facts) ?? alphaAgainstLimit(facts, limit, 'at the centre of the cycle')}`,
     message: 'Stopped: the iterates cycle.',
     status: 3,
     success: false,
     ...(period === undefined ? {} : { period }),
     ...(partial ? { oscillatingParameters: moving.map((i) => names[i]) } : {}),
   };
+}
+
+/** Explains a cycle by a kink of f, where the gradient jumps and a fixed step cannot settle. */
+function kinkNote(facts: RunFacts): string | undefined {
+  const kinks = facts.objective.kinks;
+  if (kinks.length === 0) {
+    return undefined;
+  }
+  const shown = kinks.slice(0, 2).join(' and ');
+  return (
+    `f has a kink where ${shown} is 0: the gradient jumps there, so gradient descent with a fixed α ` +
+    `keeps stepping across it, and a smaller α only shrinks the jumps.`
+  );
 }
 
 /**
@@ -479,9 +492,12 @@ function nonFiniteStart(detail: string | undefined, facts: RunFacts): Explanatio
   const what = Number.isFinite(facts.f)
     ? `f = ${num(facts.f)} is finite at the start point ${point(facts)} but its gradient is not`
     : `f is undefined at the start point ${point(facts)}`;
+  const advice = reason.includes('whatever the parameters are')
+    ? 'Rewrite f so that it stays finite.'
+    : 'Choose another start point.';
   return {
     verdict: 'non-finite',
-    explanation: `${what}: ${reason}. Choose another start point.`,
+    explanation: `${what}: ${reason}. ${advice}`,
     message: 'f or its gradient is not finite at the start point.',
     status: 4,
     success: false,

@@ -27,6 +27,8 @@ export interface Objective {
   hasConstantHessian(): boolean;
   /** Coefficients c[k] of xᵏ when f is a polynomial in one parameter, else undefined. */
   readonly polynomial: readonly number[] | undefined;
+  /** The kinks of f, such as `abs(x - 1)`: points where ∇f jumps and no α settles. */
+  readonly kinks: readonly string[];
   /** Names the operation that makes f non-finite at x, such as "x^(-2) divides by zero". */
   describeNonFinite(x: ArrayLike<number>): string | undefined;
 }
@@ -36,6 +38,7 @@ export class CompiledObjective implements Objective {
   readonly parameters: readonly string[];
   readonly constantGradient: readonly number[] | undefined;
   readonly polynomial: readonly number[] | undefined;
+  readonly kinks: readonly string[];
   readonly valueAndGradient: CompiledFunction;
   private readonly graph: Graph;
   private readonly output: NodeId;
@@ -54,6 +57,7 @@ export class CompiledObjective implements Objective {
     this.valueAndGradient = compile(this.graph, [this.output, ...this.gradient]);
     this.constantGradient = this.findConstantGradient();
     this.polynomial = this.dimension === 1 ? univariateCoefficients(this.graph, this.output) : undefined;
+    this.kinks = this.findKinks();
     this.scratch = new Float64Array(2 * this.dimension);
   }
 
@@ -97,7 +101,11 @@ export class CompiledObjective implements Objective {
     const node = this.graph.node(id);
     const text = formatNode(this.graph, id, this.parameters);
     const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-    return `${shown} ${nonFiniteReason(node.op)}`;
+    const everywhere = this.graph.dependsOnParameter()[id] === 0;
+    // A subexpression without parameters, such as exp(1000), is not finite at any start point.
+    return everywhere
+      ? `${shown} overflows float64 whatever the parameters are`
+      : `${shown} ${nonFiniteReason(node.op)}`;
   }
 
   /**
@@ -126,6 +134,19 @@ export class CompiledObjective implements Objective {
       }
     }
     return true;
+  }
+
+  /** Prints the abs() nodes of f whose argument depends on a parameter. */
+  private findKinks(): string[] {
+    const reached = this.graph.reachableFrom([this.output]);
+    const live = this.graph.dependsOnParameter();
+    const kinks: string[] = [];
+    for (let id = 0; id <= this.output; id++) {
+      if (reached[id] === 1 && live[id] === 1 && this.graph.node(id).op === 'abs') {
+        kinks.push(formatNode(this.graph, id, this.parameters));
+      }
+    }
+    return kinks;
   }
 
   private findConstantGradient(): number[] | undefined {

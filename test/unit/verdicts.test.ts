@@ -111,3 +111,41 @@ describe('diverging only when the iterates escape', () => {
     });
   }
 });
+
+describe('explanations of special cases', () => {
+  it('blames a cycle on abs() on the kink', () => {
+    const result = descend('abs(x)', { x0: [1.05], learningRate: 0.1 });
+    assert.equal(result.verdict, 'oscillating');
+    assert.ok(result.explanation.includes('kink where abs(x) is 0'), result.explanation);
+  });
+
+  it('says an overflow without parameters cannot be fixed by the start point', () => {
+    const result = descend('exp(1000)*x^2', { x0: [1], learningRate: 0.1 });
+    assert.equal(result.verdict, 'non-finite');
+    assert.ok(result.explanation.includes('whatever the parameters are'), result.explanation);
+  });
+
+  it('tells a finite f with an infinite gradient apart', () => {
+    const result = descend('sqrt(x)', { x0: [0], learningRate: 0.1 });
+    assert.ok(result.explanation.startsWith('f = 0 is finite'), result.explanation);
+  });
+
+  it('does not classify a point far from any stationary point', () => {
+    const result = descend('ln(x)', { x0: [1e6], learningRate: 0.1 });
+    assert.ok(!result.explanation.includes('maximum'), result.explanation);
+  });
+
+  it('notes a flat stationary point', () => {
+    const result = descend('x^4 - 2x^3 + 1', { x0: [0], learningRate: 0.1 });
+    assert.ok(result.explanation.includes('flat inflection point'), result.explanation);
+  });
+
+  it('never reports convergence at the iteration limit', () => {
+    const result = descend('x^2', { x0: [10], learningRate: 0.05, maxIterations: 300, gtol: 0 });
+    assert.notEqual(result.verdict, 'converged');
+  });
+
+  it('calls a steady fall far from the start unbounded', () => {
+    assert.equal(descend('x^2 + y', { x0: [0, 0], learningRate: 0.1 }).verdict, 'unbounded');
+  });
+});
