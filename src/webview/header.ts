@@ -77,6 +77,8 @@ export class Header {
   }
 }
 
+// RunView arrives as JSON, so fun, gradientNormFinal, entries of x and stabilityLimit are null where
+// the engine produced NaN or ±Infinity. formatNumber shows those as not finite.
 function summarize(run: RunView): string {
   const parts = [
     `${formatCount(run.nit)} ${run.nit === 1 ? 'iteration' : 'iterations'}`,

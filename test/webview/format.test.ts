@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { formatCount, formatMilliseconds, formatNumber, formatPoint } from '../../src/webview/format';
+import {
+  formatCount,
+  formatExponent,
+  formatMilliseconds,
+  formatNumber,
+  formatPoint,
+} from '../../src/webview/format';
 
 describe('formatNumber', () => {
-  const cases: [number, string][] = [
+  const cases: [number | null | undefined, string][] = [
     [0, '0'],
     [1, '1'],
     [0.5, '0.5'],
@@ -12,13 +18,31 @@ describe('formatNumber', () => {
     [123.456, '123.5'],
     [1.5e-7, '1.5e\u22127'],
     [-2e5, '\u22122e5'],
-    [NaN, 'NaN'],
-    [Infinity, '\u221e'],
-    [-Infinity, '\u2212\u221e'],
+    // JSON turns NaN and ±Infinity into null, so the webview cannot tell them apart or sign them.
+    [NaN, 'not finite'],
+    [Infinity, 'not finite'],
+    [-Infinity, 'not finite'],
+    [null, 'not finite'],
+    [undefined, 'not finite'],
   ];
   for (const [value, expected] of cases) {
     it(`formats ${value}`, () => {
       assert.equal(formatNumber(value), expected);
+    });
+  }
+});
+
+describe('formatExponent', () => {
+  const cases: [number, number | undefined, string][] = [
+    [150000, undefined, '1.5e5'],
+    [1e-26, undefined, '1e\u221226'],
+    [-2e-7, 3, '\u22122e\u22127'],
+    [123456, 3, '1.23e5'],
+    [0, undefined, '0'],
+  ];
+  for (const [value, digits, expected] of cases) {
+    it(`formats ${value} with ${digits ?? 'all'} digits`, () => {
+      assert.equal(formatExponent(value, digits), expected);
     });
   }
 });
@@ -41,6 +65,10 @@ describe('formatPoint', () => {
   it('leaves one coordinate bare', () => {
     assert.equal(formatPoint([2]), '2');
   });
+
+  it('marks null coordinates as not finite', () => {
+    assert.equal(formatPoint([null, 1]), '(not finite, 1)');
+  });
 });
 
 describe('formatCount and formatMilliseconds', () => {
@@ -54,5 +82,9 @@ describe('formatCount and formatMilliseconds', () => {
 
   it('rounds from 10 ms up', () => {
     assert.equal(formatMilliseconds(42.7), '43 ms');
+  });
+
+  it('shows a dash for a missing duration', () => {
+    assert.equal(formatMilliseconds(null), '\u2013');
   });
 });

@@ -344,3 +344,49 @@ export async function measureCanvasInk(
     { selector, colours, tolerance },
   );
 }
+
+/**
+ * Returns the leftmost and rightmost pixel columns of the canvas matched by `selector` that are within
+ * `tolerance` of `colour` (#rrggbb), as fractions of the canvas width, or undefined when none are.
+ */
+export async function measureInkExtent(
+  page: Page,
+  selector: string,
+  colour: string,
+  tolerance = 60,
+): Promise<{ left: number; right: number } | undefined> {
+  return page.evaluate(
+    ({ selector, colour, tolerance }) => {
+      const canvas = document.querySelector(selector);
+      if (!(canvas instanceof HTMLCanvasElement)) {
+        throw new Error(`no canvas matches ${selector}`);
+      }
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d', { willReadFrequently: true });
+      if (context === null) {
+        throw new Error('a scratch canvas has no 2d context');
+      }
+      context.drawImage(canvas, 0, 0);
+
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      const target = [1, 3, 5].map((offset) => parseInt(colour.slice(offset, offset + 2), 16));
+      let left = Infinity;
+      let right = -Infinity;
+      for (let i = 0; i < data.length; i += 4) {
+        const distance =
+          Math.abs((data[i] ?? 0) - (target[0] ?? 0)) +
+          Math.abs((data[i + 1] ?? 0) - (target[1] ?? 0)) +
+          Math.abs((data[i + 2] ?? 0) - (target[2] ?? 0));
+        if ((data[i + 3] ?? 0) >= 128 && distance < tolerance) {
+          const column = (i / 4) % canvas.width;
+          left = Math.min(left, column);
+          right = Math.max(right, column);
+        }
+      }
+      return Number.isFinite(left) ? { left: left / canvas.width, right: right / canvas.width } : undefined;
+    },
+    { selector, colour, tolerance },
+  );
+}

@@ -15,6 +15,7 @@ import {
   buildWebviewBundle,
   launchChromium,
   measureCanvasInk,
+  measureInkExtent,
   openPanel,
   startAssetServer,
   waitForDrawn,
@@ -268,6 +269,67 @@ describe('panel webview in Chromium', () => {
         await assertCleanConsole(panel);
       });
     }
+
+    const nonFiniteSummaries: { name: string; source: string; x0: number[]; fragment: string }[] = [
+      { name: '1/x at 0', source: '1/x', x0: [0], fragment: 'f = not finite' },
+      {
+        name: 'gradient of sqrt(x) at 0',
+        source: 'sqrt(x)',
+        x0: [0],
+        fragment: '\u2016\u2207f\u2016 = not finite',
+      },
+      { name: 'sqrt(x) at \u22121', source: 'sqrt(x)', x0: [-1], fragment: 'f = not finite' },
+    ];
+    for (const { name, source, x0, fragment } of nonFiniteSummaries) {
+      it(`summary shows not finite: ${name}`, async () => {
+        const panel = await openSessionPanel({
+          source,
+          settings: { learningRate: 0.1, x0, maxIterations: 100, gtol: 1e-6 },
+        });
+        await waitForDrawn(panel.page, 0);
+
+        const summary = (await panel.page.textContent('.summary')) ?? '';
+        assert.ok(summary.includes(fragment), `summary: ${summary}`);
+        assert.ok(!summary.includes('\u221e'), `summary: ${summary}`);
+        await assertCleanConsole(panel);
+      });
+    }
+
+    // From (0, 0) with gtol 0 these runs reach f ≈ 1e−26 after about 10⁵ iterations, where Chart.js's
+    // own log ticks started at 0 and the chart stayed blank.
+    for (const learningRate of [5e-4, 7e-4, 8e-4]) {
+      it(`log scale draws converged Rosenbrock at \u03b1 = ${learningRate}`, async () => {
+        const panel = await openSessionPanel({
+          source: rosenbrock.source,
+          settings: { learningRate, x0: [0, 0], maxIterations: 1_000_000, gtol: 0 },
+        });
+        await waitForDrawn(panel.page, 0);
+        const losses = panel.session().state.run?.losses ?? [];
+        assert.ok(Math.min(...losses) < 1e-20, `min f: ${Math.min(...losses)}`);
+
+        await panel.page.check('#log-scale');
+        const loss = await measureCanvasInk(panel.page, lossCanvas, ['#3794ff']);
+        assert.ok((loss.near[0] ?? 0) > 200, `loss line pixels: ${loss.near[0]}`);
+        await assertCleanConsole(panel);
+      });
+    }
+
+    it('starts the iteration axis at 0 for 0 iterations', async () => {
+      const panel = await openSessionPanel({
+        source: 'x^2',
+        settings: { learningRate: 0.1, x0: [3], maxIterations: 0, gtol: 1e-6 },
+      });
+      await waitForDrawn(panel.page, 0);
+
+      // The one loss point sits on the y axis at the left of the plot, not in the middle as for −1 to 1.
+      const extent = await measureInkExtent(panel.page, lossCanvas, '#3794ff');
+      assert.ok(extent, 'the loss point is drawn');
+      assert.ok(
+        extent.right < 0.3,
+        `loss point at ${extent.left.toFixed(2)}–${extent.right.toFixed(2)} of the width`,
+      );
+      await assertCleanConsole(panel);
+    });
   });
 
   describe('controls and messaging', () => {

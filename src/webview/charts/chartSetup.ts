@@ -9,14 +9,12 @@ import {
   LogarithmicScale,
   PointElement,
   ScatterController,
-  Ticks,
   Tooltip,
   type ChartOptions,
-  type Scale,
   type ScaleOptionsByType,
 } from 'chart.js';
-import { formatNumber } from '../format';
 import type { ThemeColours } from '../theme';
+import { formatTickLabels, logAxisBounds, logTickValues } from './axisTicks';
 
 Chart.register(ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
@@ -44,29 +42,22 @@ export function themedScale(theme: ThemeColours, title: string, type: ScaleKind 
   } as CartesianScale;
 
   if (scale.ticks !== undefined) {
-    scale.ticks.callback =
-      type === 'logarithmic'
-        ? (value) => formatDecade(Number(value))
-        : function (value, index, ticks) {
-            return formatLinearTick.call(this, Number(value), index, ticks);
-          };
+    scale.ticks.callback = (_value, index, ticks) =>
+      formatTickLabels(ticks.map((tick) => tick.value))[index] ?? '';
+  }
+  if (type === 'logarithmic') {
+    // Whole decades and the panel's own ticks, because Chart.js's log ticks can start at 0 (see axisTicks.ts).
+    scale.bounds = 'data';
+    scale.afterDataLimits = (axis) => {
+      const bounds = logAxisBounds(axis.min, axis.max);
+      axis.min = bounds.min;
+      axis.max = bounds.max;
+    };
+    scale.afterBuildTicks = (axis) => {
+      axis.ticks = logTickValues(axis.min, axis.max).map((value) => ({ value }));
+    };
   }
   return scale;
-}
-
-// Chart.js writes 3e12 as 3,000,000,000,000, so such labels switch to exponent form.
-function formatLinearTick(this: Scale, value: number, index: number, ticks: { value: number }[]): string {
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e5 || (magnitude > 0 && magnitude < 1e-3)) {
-    return formatNumber(value, 3);
-  }
-  return Ticks.formatters.numeric.call(this, value, index, ticks);
-}
-
-// Chart.js puts log ticks at every 1…9 × 10^k, and only powers of ten get a label, such as 1e−6 or 0.01.
-function formatDecade(value: number): string {
-  const exponent = Math.round(Math.log10(value));
-  return Math.abs(value / 10 ** exponent - 1) < 1e-9 ? formatNumber(value, 1) : '';
 }
 
 /**

@@ -80,8 +80,11 @@ export class LossChart {
   private buildOptions(): Chart<'scatter'>['options'] {
     const options = baseOptions(this.theme);
     options.normalized = true;
+    // Iterations start at 0, so a run of 0 iterations shows 0 to 1 and not −1 to 1.
+    const iterationAxis = themedScale(this.theme, 'iteration');
+    iterationAxis.min = 0;
     options.scales = {
-      x: themedScale(this.theme, 'iteration'),
+      x: iterationAxis,
       y: themedScale(this.theme, this.axisTitle, this.logScale ? 'logarithmic' : 'linear'),
     };
     return options;

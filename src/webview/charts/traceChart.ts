@@ -102,8 +102,11 @@ export class TraceChart implements IterateChart {
     if (gradientAxis.grid !== undefined) {
       gradientAxis.grid.drawOnChartArea = false;
     }
+    // Iterations start at 0, so a run of 0 iterations shows 0 to 1 and not −1 to 1.
+    const iterationAxis = themedScale(this.theme, 'iteration');
+    iterationAxis.min = 0;
     options.scales = {
-      x: themedScale(this.theme, 'iteration'),
+      x: iterationAxis,
       y: themedScale(this.theme, 'parameter value'),
       y1: gradientAxis,
     };
