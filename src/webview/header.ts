@@ -1,5 +1,6 @@
 // The panel's header: the function as parsed, its parameters and derivative, where it came from, the
-// verdict with its explanation, and a one-line summary of the run.
+// verdict with its explanation, a one-line summary of the run, and a status line while a run is in
+// progress.
 
 import type { FunctionView, RunView } from '../protocol';
 import { element } from './dom';
@@ -12,6 +13,7 @@ export class Header {
   private readonly badge = element('span', 'badge');
   private readonly explanation = element('span', 'explanation');
   private readonly summary = element('div', 'summary');
+  private readonly runStatus = element('div', 'run-status', { role: 'status', 'aria-live': 'polite' });
   private shownFunction: FunctionView | undefined;
   private readonly verdict = element('div', 'verdict', { role: 'status', 'aria-live': 'polite' }, [
     this.badge,
@@ -25,7 +27,9 @@ export class Header {
       this.details,
       this.verdict,
       this.summary,
+      this.runStatus,
     );
+    this.runStatus.hidden = true;
   }
 
   showFunction(fn: FunctionView): void {
@@ -63,6 +67,18 @@ export class Header {
 
   showError(message: string): void {
     this.setVerdict('error', message);
+  }
+
+  /**
+   * Shows that a run with the given learning rate is in progress, or hides the status line when
+   * `learningRate` is undefined. The stylesheet dims the verdict and summary while it is shown.
+   */
+  showRunning(learningRate: number | undefined): void {
+    const running = learningRate !== undefined;
+    this.runStatus.hidden = !running;
+    this.runStatus.textContent = running ? `Running\u2026 \u03b1 = ${String(learningRate)}` : '';
+    this.verdict.classList.toggle('busy', running);
+    this.summary.classList.toggle('busy', running);
   }
 
   // The stylesheet colours the badge and the box's edge by data-verdict.

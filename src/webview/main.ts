@@ -12,6 +12,9 @@ import { connectToHost, onHostMessage } from './messaging';
 import { RequestSequence } from './requests';
 import { observeThemeChanges, readThemeColours } from './theme';
 
+// A run whose result arrives within this time shows no progress state, so slider drags do not flicker.
+const runningDelayMs = 150;
+
 const appRoot = document.getElementById('app');
 if (appRoot !== null) {
   startPanel(appRoot);
@@ -29,6 +32,8 @@ function startPanel(appRoot: HTMLElement): void {
   let iterateChart: IterateChart | undefined;
   let iterateChartKey = '';
   let state: PanelState | undefined;
+  let runningTimer: number | undefined;
+  let runningShown = false;
 
   const controls = new Controls(layout.controls, {
     onSettings: (settings) => requestRun(settings),
@@ -39,12 +44,32 @@ function startPanel(appRoot: HTMLElement): void {
     const requestId = requests.next();
     layout.root.setAttribute('aria-busy', 'true');
     host.post({ type: 'run', requestId, settings });
+    showRunningLater(settings.learningRate);
   }
 
-  // Records on #app which request the screen now shows, so that tests can wait for a redraw.
+  // A status line already on screen switches to the newest request at once. Otherwise it appears after the delay.
+  function showRunningLater(learningRate: number): void {
+    window.clearTimeout(runningTimer);
+    if (runningShown) {
+      header.showRunning(learningRate);
+      return;
+    }
+    runningTimer = window.setTimeout(() => {
+      runningShown = true;
+      header.showRunning(learningRate);
+    }, runningDelayMs);
+  }
+
+  // Records on #app which request the screen now shows, so that tests can wait for a redraw. The
+  // progress state stays while a newer request than the one shown is still unanswered.
   function markShown(requestId: number | undefined): void {
     layout.root.dataset.drawnRequestId = String(requestId ?? 0);
     layout.root.setAttribute('aria-busy', String(requests.pending));
+    if (!requests.pending) {
+      window.clearTimeout(runningTimer);
+      runningShown = false;
+      header.showRunning(undefined);
+    }
   }
 
   function draw(next: PanelState): void {

@@ -455,6 +455,44 @@ describe('panel webview in Chromium', () => {
       });
     }
 
+    it('shows a running state during a long run', async () => {
+      // 10⁷ iterations of the sphere at α = 1e-5 take about a second in the session; gtol 0 keeps
+      // the run from stopping early.
+      const panel = await openSessionPanel({
+        source: sphere.source,
+        settings: { learningRate: 1e-5, x0: [1, -2, 3], maxIterations: 200, gtol: 0 },
+      });
+      await waitForDrawn(panel.page, 0);
+      assert.equal(await panel.page.isHidden('.run-status'), true);
+
+      await panel.page.fill('#max-iterations', '10000000');
+      await panel.page.waitForSelector('.run-status', { state: 'visible', timeout: 5000 });
+      assert.equal(await panel.page.textContent('.run-status'), 'Running\u2026 \u03b1 = 0.00001');
+      assert.equal(await panel.page.getAttribute('.verdict', 'class'), 'verdict busy');
+      assert.equal(await panel.page.getAttribute('.summary', 'class'), 'summary busy');
+
+      await waitForLatestRun(panel);
+      assert.equal(panel.session().state.run?.nit, 10_000_000);
+      assert.equal(await panel.page.isHidden('.run-status'), true);
+      assert.equal(await panel.page.getAttribute('.verdict', 'class'), 'verdict');
+      assert.equal(await panel.page.getAttribute('.summary', 'class'), 'summary');
+      await assertCleanConsole(panel);
+    });
+
+    it('shows no running state for a quick run', async () => {
+      const panel = await openSessionPanel(parabola);
+      await waitForDrawn(panel.page, 0);
+
+      await panel.page.fill('#learning-rate', '0.2');
+      await waitForLatestRun(panel);
+      // Longer than the 150 ms delay, so a status line that the result failed to cancel would show by now.
+      await panel.page.waitForTimeout(300);
+
+      assert.equal(await panel.page.isHidden('.run-status'), true);
+      assert.equal(await panel.page.getAttribute('.verdict', 'class'), 'verdict');
+      await assertCleanConsole(panel);
+    });
+
     it('log-scale toggle redraws the loss without a run', async () => {
       const panel = await openSessionPanel(parabola);
       await waitForDrawn(panel.page, 0);
