@@ -24,9 +24,12 @@ const escapeMagnitude = 1e150;
 
 export class DescentRun {
   private x: Float64Array;
-  private candidate: Float64Array;
+  /** x - α∇f(x), computed with f(x) and ∇f(x): the candidate for the next iterate. */
+  private next: Float64Array;
+  /** The step from the candidate, filled while the candidate is evaluated. */
+  private nextAfter: Float64Array;
   private gradient: Float64Array;
-  private candidateGradient: Float64Array;
+  private nextGradient: Float64Array;
   private f: number;
   /** ‖∇f‖∞ at x, kept in step with `gradient`. */
   private gradientNorm: number;
@@ -47,12 +50,13 @@ export class DescentRun {
     checkOptions(objective, options);
     const n = objective.dimension;
     this.x = Float64Array.from(options.x0);
-    this.candidate = new Float64Array(n);
+    this.next = new Float64Array(n);
+    this.nextAfter = new Float64Array(n);
     this.gradient = new Float64Array(n);
-    this.candidateGradient = new Float64Array(n);
+    this.nextGradient = new Float64Array(n);
     this.history = new History(options.historyCap);
 
-    this.f = objective.valueAndGradient(this.x, this.gradient);
+    this.f = objective.descentStep(this.x, options.learningRate, this.gradient, this.next);
     this.gradientNorm = maxAbs(this.gradient);
     if (!isFinitePoint(this.f, this.gradient)) {
       this.outcome = { kind: 'non-finite-start', detail: objective.describeNonFinite(this.x) };
@@ -136,19 +140,18 @@ export class DescentRun {
       return { kind: 'converged' };
     }
 
-    const alpha = this.options.learningRate;
     let moved = false;
     for (let i = 0; i < this.x.length; i++) {
-      this.candidate[i] = this.x[i] - alpha * this.gradient[i];
-      moved ||= this.candidate[i] !== this.x[i];
+      moved ||= this.next[i] !== this.x[i];
     }
     if (!moved) {
       return { kind: 'no-progress' };
     }
 
-    const fNext = this.objective.valueAndGradient(this.candidate, this.candidateGradient);
+    const alpha = this.options.learningRate;
+    const fNext = this.objective.descentStep(this.next, alpha, this.nextGradient, this.nextAfter);
     this.evaluations++;
-    if (!isFinitePoint(fNext, this.candidateGradient) || maxAbs(this.candidate) > escapeMagnitude) {
+    if (!isFinitePoint(fNext, this.nextGradient) || maxAbs(this.next) > escapeMagnitude) {
       return this.leftFiniteRange(fNext);
     }
 
@@ -156,13 +159,15 @@ export class DescentRun {
     return this.monitorOutcome();
   }
 
+  /** Makes the candidate the iterate; the old iterate's buffer is reused for the next step. */
   private accept(fNext: number): void {
     const previous = this.x;
-    this.x = this.candidate;
-    this.candidate = previous;
+    this.x = this.next;
+    this.next = this.nextAfter;
+    this.nextAfter = previous;
     const previousGradient = this.gradient;
-    this.gradient = this.candidateGradient;
-    this.candidateGradient = previousGradient;
+    this.gradient = this.nextGradient;
+    this.nextGradient = previousGradient;
 
     this.f = fNext;
     this.gradientNorm = maxAbs(this.gradient);
@@ -171,10 +176,11 @@ export class DescentRun {
   }
 
   private monitorOutcome(): Outcome | undefined {
+    // nextAfter holds the previous iterate until the next evaluation overwrites it.
     const detection = this.monitor?.observe(
       this.iteration,
       this.x,
-      this.candidate,
+      this.nextAfter,
       this.f,
       this.gradientNorm,
     );
@@ -196,7 +202,7 @@ export class DescentRun {
    * descent when it was falling; anything else left the domain.
    */
   private leftFiniteRange(fNext: number): Outcome {
-    const escaped = maxAbs(this.candidate) > escapeMagnitude || !Number.isFinite(maxAbs(this.candidate));
+    const escaped = maxAbs(this.next) > escapeMagnitude || !Number.isFinite(maxAbs(this.next));
     const overflowed = fNext === Infinity || fNext === -Infinity || escaped;
     if (overflowed && this.early !== undefined) {
       return this.early.outcome;
@@ -211,8 +217,8 @@ export class DescentRun {
     }
     return {
       kind: 'left-domain',
-      detail: this.objective.describeNonFinite(this.candidate),
-      next: Array.from(this.candidate),
+      detail: this.objective.describeNonFinite(this.next),
+      next: Array.from(this.next),
     };
   }
 

@@ -2,7 +2,7 @@
 // Hessian-vector products from a second reverse sweep over the gradient graph.
 
 import { gradientNodes } from './backward';
-import { compile, type CompiledFunction } from './compile';
+import { compile, compileDescentStep, type CompiledFunction, type DescentStepFunction } from './compile';
 import { firstNonFiniteNode } from './evaluate';
 import { formatNode } from './format';
 import type { Graph, NodeId } from './graph';
@@ -16,6 +16,8 @@ export interface Objective {
   value(x: ArrayLike<number>): number;
   /** Writes ∇f(x) into `gradient` and returns f(x). */
   valueAndGradient(x: ArrayLike<number>, gradient: Float64Array): number;
+  /** Writes ∇f(x) into `gradient` and x - α∇f(x) into `next` (which may be x), and returns f(x). */
+  descentStep(x: ArrayLike<number>, alpha: number, gradient: Float64Array, next: Float64Array): number;
   /** Writes the Hessian-vector product ∇²f(x)·v into `out`. */
   hessianVectorProduct(x: ArrayLike<number>, v: ArrayLike<number>, out: Float64Array): void;
   /** The constant gradient when f is affine (every ∂f/∂xᵢ is a constant), else undefined. */
@@ -39,7 +41,7 @@ export class CompiledObjective implements Objective {
   readonly constantGradient: readonly number[] | undefined;
   readonly polynomial: readonly number[] | undefined;
   readonly kinks: readonly string[];
-  readonly valueAndGradient: CompiledFunction;
+  readonly descentStep: DescentStepFunction;
   private readonly graph: Graph;
   private readonly output: NodeId;
   private readonly gradient: readonly NodeId[];
@@ -47,6 +49,7 @@ export class CompiledObjective implements Objective {
   private hessianProduct: CompiledFunction | undefined;
   private constantHessian: boolean | undefined;
   private readonly scratch: Float64Array;
+  private readonly unusedStep: Float64Array;
 
   constructor(parsed: ParsedExpression) {
     this.graph = parsed.graph;
@@ -54,11 +57,17 @@ export class CompiledObjective implements Objective {
     this.parameters = parsed.parameters;
     this.dimension = parsed.parameters.length;
     this.gradient = gradientNodes(this.graph, this.output, parsed.parameterNodes);
-    this.valueAndGradient = compile(this.graph, [this.output, ...this.gradient]);
+    this.descentStep = compileDescentStep(this.graph, this.output, this.gradient, parsed.parameterNodes);
     this.constantGradient = this.findConstantGradient();
     this.polynomial = this.dimension === 1 ? univariateCoefficients(this.graph, this.output) : undefined;
     this.kinks = this.findKinks();
     this.scratch = new Float64Array(2 * this.dimension);
+    this.unusedStep = new Float64Array(this.dimension);
+  }
+
+  valueAndGradient(x: ArrayLike<number>, gradient: Float64Array): number {
+    // α = 0 makes the step a copy of x into scratch space that nobody reads.
+    return this.descentStep(x, 0, gradient, this.unusedStep);
   }
 
   value(x: ArrayLike<number>): number {
