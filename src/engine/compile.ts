@@ -5,7 +5,7 @@
 import type { Graph, NodeId } from './graph';
 import { opRules } from './ops';
 
-/** Writes outputs[1..] into `out` and returns outputs[0]; `x` holds the parameters in order. */
+/** Writes outputs[1..] into `out` and returns outputs[0]; `x` contains the parameters in order. */
 export type CompiledFunction = (x: ArrayLike<number>, out: Float64Array) => number;
 
 /**
@@ -77,7 +77,7 @@ interface Body {
   scratch: number | undefined;
 }
 
-/** One statement per operation that `outputs` read, in ascending id order (a topological order). */
+/** Emits one statement per operation that `outputs` read, in ascending id order (a topological order). */
 function emitBody(graph: Graph, outputs: readonly NodeId[]): Body {
   const reached = graph.reachableFrom(outputs);
   const useArray = countOperations(graph, reached) > maxLocals;
@@ -117,7 +117,7 @@ function countOperations(graph: Graph, reached: Uint8Array): number {
 }
 
 /**
- * A JavaScript literal for a float64. Negative values get parentheses so `a - (-2)` stays valid;
+ * Formats a float64 as a JavaScript literal. Negative values get parentheses so `a - (-2)` stays valid;
  * NaN and ±Infinity, which folding never creates but a future rule might, become the globals.
  */
 function literal(value: number): string {

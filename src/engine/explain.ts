@@ -117,7 +117,7 @@ function localMinimumNote(facts: RunFacts): string {
     : ` f has no global minimum: ${reason}, so f is unbounded below and this point is at best a local minimum.`;
 }
 
-/** Why a polynomial f is unbounded below, or undefined when it is not a polynomial or is bounded. */
+/** States why a polynomial f is unbounded below; undefined when f is not a polynomial or is bounded. */
 function polynomialUnboundedReason(facts: RunFacts): string | undefined {
   const coefficients = facts.objective.polynomial;
   if (coefficients === undefined || !isUnboundedBelow([...coefficients])) {
@@ -178,8 +178,8 @@ function stationaryNote(facts: RunFacts): string {
 }
 
 /**
- * A gradient below 1e-8 of its starting size has vanished to float64 precision even when gtol is
- * stricter, as gtol = 0 always is.
+ * Tells whether the gradient fell below 1e-8 of its starting size: vanished to float64 precision,
+ * even when gtol is stricter, as gtol = 0 always is.
  */
 function hasVanishedGradient(facts: RunFacts): boolean {
   return facts.gradientNorm <= 1e-8 * facts.startGradientNorm;
@@ -339,7 +339,7 @@ function slowAdvice(facts: RunFacts): string {
   return ` α = ${num(facts.options.learningRate)} is small next to the stability limit 2/L ≈ ${num(limit)} at x₀; a larger α converges faster.`;
 }
 
-/** The loss went up on at least a quarter of the last iterations: no steady descent. */
+/** Tells whether the loss went up on at least a quarter of the last iterations: no steady descent. */
 function isOscillatingTail(f: number[]): boolean {
   let increases = 0;
   for (let i = 1; i < f.length; i++) {
@@ -480,8 +480,12 @@ function alphaAgainstLimit(facts: RunFacts, limit: number | undefined, where: st
   if (limit === undefined) {
     return `α = ${num(alpha)} is too large for the curvature ${where}; reduce it.`;
   }
-  const relation =
-    Math.abs(alpha - limit) <= 1e-3 * limit ? 'is at' : alpha > limit ? 'is above' : 'is close to';
+  let relation = 'is close to';
+  if (Math.abs(alpha - limit) <= 1e-3 * limit) {
+    relation = 'is at';
+  } else if (alpha > limit) {
+    relation = 'is above';
+  }
   const start = stabilityLimit(facts.startCurvature);
   const safer = start === undefined ? limit : Math.min(start, limit);
   return `α = ${num(alpha)} ${relation} the stability limit 2/L ≈ ${num(limit)} ${where}, so the steps keep overshooting; choose α below ${num(safer)}.`;

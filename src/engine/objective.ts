@@ -24,7 +24,7 @@ export interface Objective {
   readonly constantGradient: readonly number[] | undefined;
   /**
    * True when ∇²f does not depend on x, so f is quadratic (or affine) and the stability limit 2/L
-   * holds everywhere, not only near x.
+   * applies everywhere, not only near x.
    */
   hasConstantHessian(): boolean;
   /** Coefficients c[k] of xᵏ when f is a polynomial in one parameter, else undefined. */
@@ -66,7 +66,7 @@ export class CompiledObjective implements Objective {
   }
 
   valueAndGradient(x: ArrayLike<number>, gradient: Float64Array): number {
-    // α = 0 makes the step a copy of x into scratch space that nobody reads.
+    // With α = 0 the step only copies x into a buffer that is never read.
     return this.descentStep(x, 0, gradient, this.unusedStep);
   }
 
