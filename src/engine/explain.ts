@@ -134,7 +134,7 @@ function polynomialUnboundedReason(facts: RunFacts): string | undefined {
 /**
  * Classifies the end point by the Hessian there. The quadratic model's stationary point lies about
  * ‖∇f‖/|λ| away; when that is far, as for ln x at x = 10⁶, the point is not near any stationary
- * point and its curvature says nothing about one.
+ * point and its curvature tells nothing about one.
  */
 function stationaryKind(facts: RunFacts): 'minimum' | 'negative' | 'flat' | 'unknown' {
   const curvature = facts.finalCurvature;
