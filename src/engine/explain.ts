@@ -160,6 +160,17 @@ function stationaryKind(facts: RunFacts): 'minimum' | 'negative' | 'flat' | 'unk
 function stationaryNote(facts: RunFacts): string {
   const kind = stationaryKind(facts);
   const curvature = facts.finalCurvature;
+  const constant = facts.objective.constantGradient;
+  if (constant !== undefined && constant.every((component) => component === 0)) {
+    return ' f does not depend on its parameters, so every point is a minimum.';
+  }
+  if (kind === 'unknown' && curvature !== undefined && facts.gradientNorm > 0) {
+    return ' The quadratic model puts the nearest stationary point far away, so f is only flat here: this is not a minimum.';
+  }
+  if (kind === 'flat' && facts.objective.kinks.length > 0) {
+    // Where f is piecewise linear its second derivative is 0, which says nothing about the kink.
+    return '';
+  }
   if (kind === 'flat') {
     return (
       ' The curvature nearly vanishes there, so this may be a flat inflection point or a degenerate ' +
@@ -243,8 +254,11 @@ function atLimit(facts: RunFacts): Explanation {
   if (tail !== undefined && isOscillatingTail(tail.f)) {
     return oscillatingAtLimit(facts);
   }
+  // Only while GD is still speeding up: x³ from 1 creeps towards its flat point at 0 instead.
   const polynomialReason = polynomialUnboundedReason(facts);
-  if (polynomialReason !== undefined) {
+  const speedingUp =
+    tail !== undefined && tail.gradientNorm[tail.gradientNorm.length - 1] >= tail.gradientNorm[0];
+  if (polynomialReason !== undefined && speedingUp) {
     return unboundedPolynomial(facts, polynomialReason);
   }
   if (tail !== undefined && isSteadyFall(tail, facts)) {
@@ -408,13 +422,15 @@ function diverging(facts: RunFacts, overflowed: boolean): Explanation {
   const growth = overflowed
     ? 'the next step would overflow float64'
     : `f grew on each of the last iterations to ${num(facts.f)}`;
-  const advice =
-    limit === undefined
-      ? `α = ${num(alpha)} is too large here; reduce it.`
-      : `α = ${num(alpha)} is above the stability limit 2/L ≈ ${num(limit)} (L ≈ ${num(2 / limit)} is the largest curvature at x₀); choose α below ${num(limit)}.`;
+  let advice = `α = ${num(alpha)} is too large here; reduce it.`;
+  if (limit !== undefined && alpha > limit) {
+    advice = `α = ${num(alpha)} is above the stability limit 2/L ≈ ${num(limit)} (L ≈ ${num(2 / limit)} is the largest curvature at x₀); choose α below ${num(limit)}.`;
+  } else if (limit !== undefined) {
+    advice = `α = ${num(alpha)} is below 2/L ≈ ${num(limit)} at x₀, but the curvature along the path is larger; reduce α.`;
+  }
   return {
     verdict: 'diverging',
-    explanation: `Diverging after ${facts.iteration} iterations: the steps grow geometrically and ${growth}. ${advice}`,
+    explanation: `Diverging after ${facts.iteration} iterations: the steps keep growing and ${growth}. ${advice}`,
     message: 'Stopped: the iterates diverge.',
     status: 3,
     success: false,
@@ -488,7 +504,10 @@ function alphaAgainstLimit(facts: RunFacts, limit: number | undefined, where: st
   }
   const start = stabilityLimit(facts.startCurvature);
   const safer = start === undefined ? limit : Math.min(start, limit);
-  return `α = ${num(alpha)} ${relation} the stability limit 2/L ≈ ${num(limit)} ${where}, so the steps keep overshooting; choose α below ${num(safer)}.`;
+  // When both limits are above α, the one that matters is at the minimum, which the run never reached.
+  const suggestion =
+    safer < alpha ? `choose α below ${num(safer)}` : `try a smaller α, such as ${num(alpha / 2)}`;
+  return `α = ${num(alpha)} ${relation} the stability limit 2/L ≈ ${num(limit)} ${where}, so the steps keep overshooting; ${suggestion}.`;
 }
 
 function nonFiniteStart(detail: string | undefined, facts: RunFacts): Explanation {

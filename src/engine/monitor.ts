@@ -31,7 +31,7 @@ export class RunMonitor {
   private increases = 0;
   /** The last iteration at which f did not fall; a cycle must have one in every period. */
   private lastNonDecrease = 0;
-  /** Consecutive updates whose rise of f above f(x₀) was at least ten times the previous one. */
+  /** Consecutive updates whose rise of f above f(x₀) was at least a hundred times the previous one. */
   private explosiveGrowth = 0;
   private previousGap = 0;
   private decreases = 0;
@@ -130,8 +130,9 @@ export class RunMonitor {
       this.lastNonDecrease = this.count;
     }
     const gap = f - this.f0;
+    const floor = 0.01 * (1 + Math.abs(this.f0));
     this.explosiveGrowth =
-      this.previousGap > 0 && gap >= 10 * this.previousGap ? this.explosiveGrowth + 1 : 0;
+      this.previousGap > floor && gap >= 100 * this.previousGap ? this.explosiveGrowth + 1 : 0;
     this.previousGap = gap;
     this.stepGrowth = step > this.previousStep ? this.stepGrowth + 1 : 0;
     this.previousF = f;
@@ -141,21 +142,21 @@ export class RunMonitor {
   /**
    * Diverging: f rose above f(x₀) on the last three updates, and one of these shows that the
    * growth will not fade: f is quadratic, so its curvature is the same everywhere, and the steps
-   * grow; the rise above f(x₀) grew tenfold twice in a row; or f rose ten times in a row with
-   * growing steps while x moved ten start scales away and f passed f(x₀) by a hundred times its scale. Elsewhere α above the local 2/L can raise f for a
-   * while and then settle into a cycle, as on Rosenbrock's function from (0, 0) at α = 0.00234.
+   * grow; the rise above f(x₀) grew a hundredfold twice in a row while x moved a hundred start
+   * scales away; or f rose twenty times in a row with growing steps while x moved a hundred start
+   * scales away and f passed f(x₀) by ten thousand times its scale. Elsewhere α above the local
+   * 2/L can raise f for a while and then settle into a cycle or bounded chaos, as on Rosenbrock's
+   * function from (0, 0) at α = 0.00234 or on x² + 10 sin 3x at α = 0.2.
    */
   private detectDivergence(x: Float64Array, f: number): Detection | undefined {
     if (!(f > this.f0) || this.increases < 3) {
       return undefined;
     }
+    const scale = 1 + Math.abs(this.f0);
+    const far = this.distanceFromStart(x) > 100 * this.x0Scale;
     const quadratic = this.constantHessian && this.stepGrowth >= 2;
-    const explosive = this.explosiveGrowth >= 2 && f - this.f0 > 1 + Math.abs(this.f0);
-    const sustained =
-      this.increases >= 10 &&
-      this.stepGrowth >= 10 &&
-      this.distanceFromStart(x) > 10 * this.x0Scale &&
-      f - this.f0 > 100 * (1 + Math.abs(this.f0));
+    const explosive = this.explosiveGrowth >= 2 && far;
+    const sustained = this.increases >= 20 && this.stepGrowth >= 20 && far && f - this.f0 > 1e4 * scale;
     return quadratic || explosive || sustained ? { verdict: 'diverging' } : undefined;
   }
 

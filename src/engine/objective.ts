@@ -3,7 +3,7 @@
 
 import { gradientNodes } from './backward';
 import { compile, compileDescentStep, type CompiledFunction, type DescentStepFunction } from './compile';
-import { firstNonFiniteNode } from './evaluate';
+import { evaluateNodes, firstNonFiniteNode } from './evaluate';
 import { formatNode } from './format';
 import type { Graph, NodeId } from './graph';
 import type { ParsedExpression } from './parse/math';
@@ -112,9 +112,12 @@ export class CompiledObjective implements Objective {
     const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
     const everywhere = this.graph.dependsOnParameter()[id] === 0;
     // A subexpression without parameters, such as exp(1000), is not finite at any start point.
-    return everywhere
-      ? `${shown} overflows float64 whatever the parameters are`
-      : `${shown} ${nonFiniteReason(node.op)}`;
+    if (!everywhere) {
+      return `${shown} ${nonFiniteReason(node.op)}`;
+    }
+    const value = evaluateNodes(this.graph, id, x)[id];
+    const problem = Number.isNaN(value) ? 'is not a number (NaN)' : 'overflows float64';
+    return `${shown} ${problem} whatever the parameters are`;
   }
 
   /**

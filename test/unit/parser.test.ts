@@ -142,3 +142,11 @@ describe('parser errors', () => {
     assert.throws(() => parseFunction(deep), ParseError);
   });
 });
+
+describe('parser log base', () => {
+  for (const base of ['0', '1', '-2']) {
+    it(`rejects log(x, ${base})`, () => {
+      assert.throws(() => parseFunction(`log(x, ${base})`), /base of log\(x, b\) must be positive/);
+    });
+  }
+});

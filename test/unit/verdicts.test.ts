@@ -75,8 +75,16 @@ describe('diverging only when the iterates escape', () => {
     ['x^2 + 10*y^2', [1, 1]],
     ['sin(x) + 0.1*x^2', [1]],
     ['log(1 + x^2) + y^2', [3, 1]],
+    ['x^2 + 10*sin(3*x)', [0.3]],
+    ['x^2 + 20*cos(x)', [0.3]],
+    ['0.5*x^2 + 5*sin(2*x)', [0.3]],
+    ['x^2 + 100*sin(x)', [0.3]],
+    ['(x^2 - 1)^2', [0.5]],
   ];
-  const learningRates = Array.from({ length: 21 }, (_unused, i) => 10 ** (-4 + i / 4));
+  const learningRates = [
+    ...Array.from({ length: 21 }, (_unused, i) => 10 ** (-4 + i / 4)),
+    ...Array.from({ length: 19 }, (_unused, i) => 0.1 + 0.05 * i),
+  ];
 
   for (const [text, x0] of functions) {
     it(`${text} from (${x0.join(', ')})`, () => {

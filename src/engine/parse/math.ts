@@ -314,6 +314,10 @@ class MathParser {
   private applyFunction(token: Token, args: NodeId[], open: Token): NodeId {
     const name = token.text;
     if (name === 'log' && args.length === 2) {
+      const base = this.graph.node(args[1]);
+      if (base.op === 'const' && !(base.value > 0 && base.value !== 1)) {
+        throw this.error(`The base of log(x, b) must be positive and not 1, not ${base.value}`, open);
+      }
       // log(x, b) = ln x / ln b
       return this.graph.div(this.graph.apply('log', args[0]), this.graph.apply('log', args[1]));
     }
