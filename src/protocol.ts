@@ -65,6 +65,11 @@ export interface RunView {
   elapsedMs: number;
 }
 
+/** Display choices that only the webview uses; it keeps them with setState across reloads. */
+export interface PanelView {
+  logScale: boolean;
+}
+
 /** The whole state the webview draws; also what it stores with setState. */
 export interface PanelState {
   fn: FunctionView;
@@ -72,6 +77,8 @@ export interface PanelState {
   run?: RunView;
   /** Sequence number of the run request that produced `run`. */
   requestId?: number;
+  /** Set by the webview only; the host passes it through when it restores a panel. */
+  view?: PanelView;
 }
 
 export interface ReadyMessage {

@@ -113,7 +113,6 @@ export class Controls {
     this.gtol = new NumberField('gtol', 'gtol (\u2016\u2207f\u2016\u221e)', gtolRule);
 
     this.startPointGroup = element('div', 'start-point', { role: 'group', 'aria-label': 'Start point' });
-    // NOTE: PanelState has no field for this toggle, so it resets to linear when VS Code recreates the webview.
     this.logScaleToggle = element('input', '', { id: 'log-scale', type: 'checkbox' });
     const toggle = element('label', 'toggle', { for: 'log-scale' }, [this.logScaleToggle, 'Log-scale loss']);
 
@@ -129,6 +128,11 @@ export class Controls {
 
   get logScale(): boolean {
     return this.logScaleToggle.checked;
+  }
+
+  /** Shows the log-scale choice restored from the saved state, without reporting a change. */
+  setLogScale(logScale: boolean): void {
+    this.logScaleToggle.checked = logScale;
   }
 
   /** Shows the given settings without reporting a change, rebuilding the start-point inputs when the parameters change. */

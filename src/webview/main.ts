@@ -35,10 +35,28 @@ function startPanel(appRoot: HTMLElement): void {
   let runningTimer: number | undefined;
   let runningShown = false;
 
+  let logScale = false;
   const controls = new Controls(layout.controls, {
     onSettings: (settings) => requestRun(settings),
-    onLogScale: (logScale) => lossChart.setLogScale(logScale),
+    onLogScale: (checked) => {
+      logScale = checked;
+      lossChart.setLogScale(checked);
+      if (state !== undefined) {
+        save(state);
+      }
+    },
   });
+
+  // The host never sends `view`, so every save adds the webview's own display choices.
+  function save(next: PanelState): void {
+    host.saveState({ ...next, view: { logScale } });
+  }
+
+  function restoreView(view: PanelState['view']): void {
+    logScale = view?.logScale ?? false;
+    controls.setLogScale(logScale);
+    lossChart.setLogScale(logScale);
+  }
 
   function requestRun(settings: RunSettings): void {
     const requestId = requests.next();
@@ -101,7 +119,7 @@ function startPanel(appRoot: HTMLElement): void {
     switch (message.type) {
       case 'state':
         showState(message.state);
-        host.saveState(message.state);
+        save(message.state);
         return;
 
       case 'result': {
@@ -112,7 +130,7 @@ function startPanel(appRoot: HTMLElement): void {
         requests.markShown(message.requestId);
         draw(state);
         markShown(message.requestId);
-        host.saveState(state);
+        save(state);
         return;
       }
 
@@ -130,6 +148,7 @@ function startPanel(appRoot: HTMLElement): void {
 
   const restored = host.restoreState();
   if (restored !== undefined) {
+    restoreView(restored.view);
     showState(restored);
   }
 

@@ -539,6 +539,20 @@ describe('panel webview in Chromium', () => {
       await assertCleanConsole(restored);
     });
 
+    it('keeps the log-scale choice across reloads', async () => {
+      const first = await openSessionPanel(parabola);
+      await waitForDrawn(first.page, 0);
+      await first.page.check('#log-scale');
+      const saved = (await first.savedStates()).at(-1);
+      assert.equal(saved?.view?.logScale, true);
+
+      const restored = await openSessionPanel(parabola, { savedState: saved });
+      await waitForDrawn(restored.page, 0);
+      assert.equal(await restored.page.isChecked('#log-scale'), true);
+      assert.equal((await restored.savedStates()).at(-1)?.view?.logScale, true);
+      await assertCleanConsole(restored);
+    });
+
     it('sends nothing before the first state', async () => {
       const panel = await openSessionPanel(parabola, { ignoreReady: true });
       await panel.page.waitForSelector('input[type=range]');
