@@ -1,6 +1,6 @@
 // Every message between the extension host and the panel's webview. The webview sends `ready` once
-// it has loaded, and the host answers with `state`, the full state to draw; after that the webview
-// sends `run` whenever a control changes and the host answers with `result` or `runError`.
+// it has loaded, and the host replies with `state`, the full state to draw. After that the webview
+// sends `run` whenever a control changes and the host replies with `result` or `runError`.
 
 import type { Verdict } from './engine/types';
 
@@ -21,7 +21,7 @@ export interface FunctionView {
   parameters: string[];
   /** f′ pretty-printed, for functions of one parameter only. */
   derivative?: string;
-  /** Where the text came from, such as `rosenbrock.md:3`. */
+  /** The file and line the text came from, such as `rosenbrock.md:3`. */
   origin?: string;
 }
 
@@ -166,7 +166,7 @@ export function checkRunSettings(value: unknown, dimension: number): string | un
 }
 
 /**
- * Validates a message from the webview. Returns the typed message, or a string that says what is
+ * Validates a message from the webview. Returns the typed message, or a string that describes what is
  * wrong, so that the host can log it and ignore the message.
  */
 export function parseFromWebview(data: unknown, dimension: number): FromWebview | string {
