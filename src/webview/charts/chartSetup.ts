@@ -116,3 +116,15 @@ export function spreadIndices(length: number, count: number): number[] {
   }
   return indices;
 }
+
+/** Colours the start and end markers of a path the same way in every iterate chart. */
+export function styleEndpoints(
+  startSet: { backgroundColor?: unknown; borderColor?: unknown },
+  endSet: { backgroundColor?: unknown; borderColor?: unknown },
+  theme: ThemeColours,
+): void {
+  startSet.backgroundColor = theme.start;
+  startSet.borderColor = theme.start;
+  endSet.backgroundColor = theme.end;
+  endSet.borderColor = theme.end;
+}

@@ -3,7 +3,15 @@
 
 import type { FunctionView, RunView } from '../../protocol';
 import { withAlpha, type ThemeColours } from '../theme';
-import { baseOptions, Chart, drawInChartArea, finiteOrNaN, themedScale, type XY } from './chartSetup';
+import {
+  baseOptions,
+  Chart,
+  drawInChartArea,
+  finiteOrNaN,
+  styleEndpoints,
+  themedScale,
+  type XY,
+} from './chartSetup';
 import {
   chooseContourLevels,
   computeContourLines,
@@ -144,10 +152,7 @@ export class ContourChart implements IterateChart {
     pathSet.borderColor = this.theme.path;
     pathSet.backgroundColor = this.theme.path;
     pathSet.borderWidth = this.theme.lineWidth;
-    startSet.backgroundColor = this.theme.start;
-    startSet.borderColor = this.theme.start;
-    endSet.backgroundColor = this.theme.end;
-    endSet.borderColor = this.theme.end;
+    styleEndpoints(startSet, endSet, this.theme);
   }
 
   private buildOptions(): Chart<'scatter'>['options'] {

@@ -8,6 +8,7 @@ import {
   drawInChartArea,
   finiteOrNaN,
   spreadIndices,
+  styleEndpoints,
   themedScale,
   type XY,
 } from './chartSetup';
@@ -138,10 +139,7 @@ export class CurveChart implements IterateChart {
     iterateSet.borderColor = this.theme.path;
     iterateSet.backgroundColor = this.theme.path;
     iterateSet.borderWidth = this.theme.highContrast ? 1.5 : 0.75;
-    startSet.backgroundColor = this.theme.start;
-    startSet.borderColor = this.theme.start;
-    endSet.backgroundColor = this.theme.end;
-    endSet.borderColor = this.theme.end;
+    styleEndpoints(startSet, endSet, this.theme);
   }
 
   private buildOptions(): Chart<'scatter'>['options'] {
