@@ -49,7 +49,7 @@ function sampleGrid(objective: Objective, iterates: readonly number[][]): Landsc
   return { kind: 'grid', xMin, xMax, yMin, yMax, width: gridSize, height: gridSize, values };
 }
 
-/** The range of the values widened by the margin; a single value gets a range of ±1 around it. */
+/** Returns the range of the values widened by the margin; a single value gets a range of ±1 around it. */
 function paddedRange(values: number[]): [number, number] {
   let low = Infinity;
   let high = -Infinity;

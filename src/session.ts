@@ -1,6 +1,6 @@
 // The host's side of one panel, free of the VS Code API so that the extension and the Chromium test
 // drive the same code. It replies to `ready` with the full state and runs each `run` request in slices
-// of a few milliseconds, so the extension host never blocks; a newer request cancels an older one.
+// of a few milliseconds, so the extension host never blocks. A newer request cancels an older one.
 
 import { DescentRun, parseFunction, type DescentResult, type Objective } from './engine/index';
 import {

@@ -39,7 +39,7 @@ export function estimateCurvature(objective: Objective, x: ArrayLike<number>): C
   return { largest: top - radius, smallest: radius - bottom };
 }
 
-/** An upper estimate of max |λ|: the largest ‖Hv‖ seen over a few power steps, with a margin. */
+/** Estimates an upper bound on max |λ|: the largest ‖Hv‖ seen over a few power steps, with a margin. */
 function spectralRadiusBound(
   n: number,
   product: (v: Float64Array, out: Float64Array) => void,
@@ -93,7 +93,7 @@ function powerIteration(
   return estimate;
 }
 
-/** A unit start vector with unequal entries, so that it is unlikely to miss an eigenvector. */
+/** Builds a unit start vector with unequal entries, so that it is unlikely to miss an eigenvector. */
 function startVector(n: number): Float64Array {
   const v = Float64Array.from({ length: n }, (_unused, i) => 1 + i / (n + 1));
   normalize(v);

@@ -176,7 +176,7 @@ export class DescentRun {
   }
 
   private monitorOutcome(): Outcome | undefined {
-    // nextAfter holds the previous iterate until the next evaluation overwrites it.
+    // nextAfter contains the previous iterate until the next evaluation overwrites it.
     const detection = this.monitor?.observe(
       this.iteration,
       this.x,

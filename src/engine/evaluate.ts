@@ -25,7 +25,7 @@ export function evaluateNodes(graph: Graph, output: NodeId, x: ArrayLike<number>
   return values;
 }
 
-/** The first operation (in evaluation order) whose result is not finite although its inputs are. */
+/** Finds the first operation (in evaluation order) whose result is not finite although its inputs are. */
 export function firstNonFiniteNode(graph: Graph, output: NodeId, x: ArrayLike<number>): NodeId | undefined {
   const values = evaluateNodes(graph, output, x);
   const reached = graph.reachableFrom([output]);

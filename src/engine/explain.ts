@@ -134,7 +134,7 @@ function polynomialUnboundedReason(facts: RunFacts): string | undefined {
 /**
  * Classifies the end point by the Hessian there. The quadratic model's stationary point lies about
  * ‖∇f‖/|λ| away; when that is far, as for ln x at x = 10⁶, the point is not near any stationary
- * point and its curvature tells nothing about one.
+ * point, so its curvature cannot classify one.
  */
 function stationaryKind(facts: RunFacts): 'minimum' | 'negative' | 'flat' | 'unknown' {
   const curvature = facts.finalCurvature;
@@ -168,7 +168,7 @@ function stationaryNote(facts: RunFacts): string {
     return ' The quadratic model puts the nearest stationary point far away, so f is only flat here: this is not a minimum.';
   }
   if (kind === 'flat' && facts.objective.kinks.length > 0) {
-    // Where f is piecewise linear its second derivative is 0, which says nothing about the kink.
+    // Where f is piecewise linear its second derivative is 0, which cannot classify the kink.
     return '';
   }
   if (kind === 'flat') {

@@ -1,6 +1,6 @@
 // The run history: every iterate up to a cap, then thinned evenly. When the buffer fills, every
-// other point is dropped and the recording stride doubles, so the kept points stay evenly spaced;
-// the first point is always kept and the last one is appended when the run ends.
+// other point is dropped and the recording stride doubles, so the kept points stay evenly spaced.
+// The first point is always kept, and the last one is appended when the run ends.
 
 import type { HistoryPoint } from './types';
 

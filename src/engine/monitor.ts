@@ -140,11 +140,11 @@ export class RunMonitor {
   }
 
   /**
-   * Diverging: f rose above f(x₀) on the last three updates, and one of these shows that the
-   * growth will not fade: f is quadratic, so its curvature is the same everywhere, and the steps
-   * grow; the rise above f(x₀) grew a hundredfold twice in a row while x moved a hundred start
-   * scales away; or f rose twenty times in a row with growing steps while x moved a hundred start
-   * scales away and f passed f(x₀) by ten thousand times its scale. Elsewhere α above the local
+   * Detects divergence: f rose above f(x₀) on the last three updates, and one of three signs shows
+   * that the growth will not fade. Either f is quadratic, so its curvature is the same everywhere,
+   * and the steps grow. Or the rise above f(x₀) grew a hundredfold twice in a row while x moved a
+   * hundred start scales away. Or f rose twenty times in a row with growing steps while x moved a
+   * hundred start scales away and f passed f(x₀) by ten thousand times its scale. Elsewhere α above the local
    * 2/L can raise f for a while and then settle into a cycle or bounded chaos, as on Rosenbrock's
    * function from (0, 0) at α = 0.00234 or on x² + 10 sin 3x at α = 0.2.
    */

@@ -9,8 +9,8 @@ const maxDegree = 64;
 const maxPower = 16;
 
 /**
- * Coefficients c[k] of xᵏ when `output` is a polynomial in the single parameter x; undefined when it
- * is not, or when it exceeds the degree limit.
+ * Reads the coefficients c[k] of xᵏ when `output` is a polynomial in the single parameter x.
+ * Returns undefined when it is not, or when it exceeds the degree limit.
  */
 export function univariateCoefficients(graph: Graph, output: NodeId): number[] | undefined {
   const reached = graph.reachableFrom([output]);

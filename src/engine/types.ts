@@ -18,7 +18,7 @@ export interface DescentOptions {
   /**
    * Stop as soon as divergence, unbounded descent or a cycle is recognised (default true). With
    * false the run goes on to the limit, or until an iterate nears float64 overflow, and keeps the
-   * first verdict; tests use it to compare whole trajectories.
+   * first verdict. Tests use it to compare whole trajectories.
    */
   stopEarly?: boolean;
 }

@@ -1,6 +1,6 @@
-// Entry point of the panel's webview. It restores the state VS Code kept while the panel was hidden,
-// requests the current state from the host, and from then on sends a `run` for every valid control
-// change and draws each result that is not older than the one on screen.
+// Entry point of the panel's webview. It restores the state VS Code kept while the panel was hidden
+// and requests the current state from the host. From then on it sends a `run` for every valid
+// control change and draws each result that is not older than the one on screen.
 
 import type { PanelState, RunSettings, ToWebview } from '../protocol';
 import { createIterateChart, iterateChartCaption, type IterateChart } from './charts/iterateChart';

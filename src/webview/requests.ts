@@ -20,7 +20,7 @@ export class RequestSequence {
     }
   }
 
-  /** Whether a result for `requestId` is at least as new as the one on screen. */
+  /** Tells whether a result for `requestId` is at least as new as the one on screen. */
   isCurrent(requestId: number): boolean {
     return requestId >= this.lastShown;
   }

@@ -166,7 +166,7 @@ function measureSteps(): Record<string, number> {
 /**
  * Runs the step measurement in separate processes. V8 places the hand-written loop's machine code
  * differently from one process to the next, which moves its time by up to 20%, so one process
- * alone can land on either side of a goal; the median over processes is stable.
+ * alone can land on either side of a goal. The median over processes is stable.
  */
 function measureStepsInProcesses(): Record<string, number>[] {
   const runs: Record<string, number>[] = [];

@@ -24,7 +24,7 @@ export function descend(text: string, options: RunOptions): DescentResult {
   });
 }
 
-/** The first kept iterate that satisfies `predicate`, or undefined. */
+/** Finds the first kept iterate that satisfies `predicate`, or undefined. */
 export function firstWhere(
   history: HistoryPoint[],
   predicate: (point: HistoryPoint) => boolean,
@@ -32,7 +32,7 @@ export function firstWhere(
   return history.find(predicate);
 }
 
-/** The first iteration at which max |xᵢ - targetᵢ| < tolerance. */
+/** Finds the first iteration at which max |xᵢ - targetᵢ| < tolerance. */
 export function firstWithin(
   history: HistoryPoint[],
   target: number[],

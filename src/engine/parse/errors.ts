@@ -8,7 +8,7 @@ export class ParseError extends Error {
   readonly column: number;
 
   constructor(
-    /** What is wrong, without the position, for callers that state the position themselves. */
+    /** The problem without its position, for callers that state the position themselves. */
     readonly description: string,
     readonly offset: number,
     readonly length: number,
